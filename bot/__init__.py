@@ -1,0 +1,1 @@
+"""Handelwijzer: a Dutch assistant on who may do which care task."""

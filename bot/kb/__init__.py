@@ -1,0 +1,1 @@
+"""The care-rules knowledge base: YAML source of truth, database, rule logic, answers."""

@@ -1,0 +1,94 @@
+"""Command line for the knowledge base.
+
+  python -m bot.kb check                 validate data/kb/*.yml
+  python -m bot.kb load                  validate and load into the database (all or nothing)
+  python -m bot.kb ask --role R --task T [--relation REL] [--age N] [--wilsonbekwaam]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+from bot.kb.answers import AnswerRenderer
+from bot.kb.db import make_engine
+from bot.kb.loader import content_hash, load_dir, loaded_version
+from bot.kb.repository import KnowledgeBaseEmpty, read_kb
+from bot.kb.rules import Situation, decide
+from bot.kb.schema import KBValidationError, parse_kb_dir
+from bot.settings import load_settings
+
+
+def _parser() -> argparse.ArgumentParser:
+    settings = load_settings()
+    parser = argparse.ArgumentParser(prog="python -m bot.kb", description="Handelwijzer knowledge base")
+    parser.add_argument("--kb-dir", type=Path, default=settings.kb_dir, help="folder with the YAML files")
+    parser.add_argument("--database-url", default=None, help="SQLAlchemy URL (default: setting or SQLite file)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="validate the YAML files")
+    load = sub.add_parser("load", help="validate and load the YAML into the database")
+    load.add_argument("--if-changed", action="store_true", help="skip when the loaded version is current")
+    ask = sub.add_parser("ask", help="ask the knowledge base directly")
+    ask.add_argument("--role", required=True)
+    ask.add_argument("--task", required=True)
+    ask.add_argument("--relation", default=None)
+    ask.add_argument("--age", type=int, default=None)
+    ask.add_argument("--wilsonbekwaam", action="store_true")
+    return parser
+
+
+def _problems(exc: KBValidationError) -> int:
+    print(f"De kennisbank bevat {len(exc.problems)} fout(en):", file=sys.stderr)
+    for problem in exc.problems:
+        print(f"  - {problem}", file=sys.stderr)
+    return 2
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "check":
+        try:
+            kb = parse_kb_dir(args.kb_dir)
+        except KBValidationError as exc:
+            return _problems(exc)
+        print(f"OK: {len(kb.roles)} rollen, {len(kb.tasks)} zorghandelingen, {len(kb.permissions)} regels, "
+              f"{len(kb.topics)} onderwerpen, {len(kb.role_cases)} rolcasussen.")
+        return 0
+
+    engine = make_engine(args.database_url)
+    if args.command == "load":
+        if args.if_changed and loaded_version(engine) == content_hash(args.kb_dir):
+            print("Kennisbank is al actueel; niets geladen.")
+            return 0
+        try:
+            kb = load_dir(args.kb_dir, engine)
+        except KBValidationError as exc:
+            print("Niets geladen: de database is niet veranderd.", file=sys.stderr)
+            return _problems(exc)
+        print(f"Geladen in {engine.url.render_as_string(hide_password=True)}: "
+              f"{len(kb.roles)} rollen, {len(kb.tasks)} zorghandelingen, {len(kb.permissions)} regels.")
+        return 0
+
+    try:
+        kb = read_kb(engine)
+    except KnowledgeBaseEmpty as exc:
+        print(str(exc), file=sys.stderr)
+        return 3
+    renderer = AnswerRenderer(kb)
+    if args.role not in kb.roles:
+        print(renderer.unknown_role(args.role), file=sys.stderr)
+        return 4
+    if args.task not in kb.tasks:
+        print(f"Onbekende zorghandeling '{args.task}'. Bekend: {', '.join(kb.tasks)}", file=sys.stderr)
+        return 4
+    if args.relation is not None and args.relation not in kb.relations:
+        print(f"Onbekende relatie '{args.relation}'. Bekend: {', '.join(kb.relations)}", file=sys.stderr)
+        return 4
+    situation = Situation(relation=args.relation, age=args.age, wilsonbekwaam=args.wilsonbekwaam)
+    print(renderer.decision(decide(kb, args.role, args.task, situation)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""Renders Dutch answers from knowledge-base facts with the Jinja2 templates in
+`templates/`. All user-facing answer text about the rules comes from here."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, List, Optional, Sequence
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from bot.kb.domain import Citation, KnowledgeBase, Role, Task, Topic
+from bot.kb.rules import Decision, RoleDetermination
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@lru_cache(maxsize=1)
+def phrases() -> dict:
+    return yaml.safe_load((TEMPLATES / "phrases.yml").read_text(encoding="utf-8"))
+
+
+def _tidy(text: str) -> str:
+    # Templates are written for readability; collapse the blank lines they leave.
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+class AnswerRenderer:
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.env = Environment(
+            loader=FileSystemLoader(str(TEMPLATES)),
+            trim_blocks=True,
+            lstrip_blocks=True,
+            undefined=StrictUndefined,
+            autoescape=False,  # plain text; channels escape for their own medium
+        )
+        self.env.filters["cite"] = self.cite
+
+    def cite(self, c: Citation) -> str:
+        source = self.kb.sources.get(c.doc)
+        title = source.title if source else c.doc
+        return f"{title}, '{c.section}' (\"{c.quote}\")"
+
+    def _render(self, name: str, **context) -> str:
+        return _tidy(self.env.get_template(name).render(**context))
+
+    def decision(self, d: Decision) -> str:
+        p = phrases()
+        return self._render("decision.j2", d=d, verdict_headline=p["verdict_headline"], sock_reminder=p["sock_reminder"])
+
+    def overview(self, task: Task, roles: Sequence[str] = ("mantelzorger", "vrijwilliger", "zorgprofessional")) -> str:
+        per_role = []
+        for role_id in roles:
+            rule = next(p for p in self.kb.permissions if p.role == role_id and p.scope == "alle")
+            per_role.append((self.kb.roles[role_id], rule))
+        return self._render("overview.j2", task=task, per_role=per_role, citations=[r.source for _, r in per_role])
+
+    def topic(self, topic: Topic) -> str:
+        return self._render("topic.j2", topic=topic)
+
+    def liability(self, role_id: str) -> str:
+        liability = self.kb.liability[role_id]
+        exceptions = self.kb.liability_exceptions if role_id in ("mantelzorger", "zorginstelling") else []
+        citations = [liability.source] + [n.source for n in liability.notes] + [e.source for e in exceptions]
+        return self._render("liability.j2", role=self.kb.roles[role_id], liability=liability, exceptions=exceptions, citations=citations)
+
+    def role(self, determination: RoleDetermination) -> str:
+        return self._render("role.j2", role=self.kb.roles[determination.role], outcome=determination.outcome)
+
+    def sock(self, for_self: bool = False) -> str:
+        questions = [q for q in self.kb.sock_questions if not (for_self and q.skip_for_self)]
+        kb = self.kb
+        return self._render(
+            "sock.j2", intro=kb.note("sock_intro"), questions=questions, for_self=for_self,
+            self_care=kb.note("sock_self_care"), doubt=kb.note("sock_doubt"),
+        )
+
+    def consent(self) -> str:
+        kb = self.kb
+        definition, rule = kb.note("wilsonbekwaam_definition"), kb.note("wilsonbekwaam_rule")
+        return self._render(
+            "consent.j2", bands=kb.consent_bands, wilsonbekwaam_definition=definition, wilsonbekwaam_rule=rule,
+            citations=[b.source for b in kb.consent_bands[:1]] + [definition.source],
+        )
+
+    def unknown_task(self, text: Optional[str], suggestions: Iterable[Task]) -> str:
+        return self._render(
+            "unknown_task.j2", text=text, suggestions=list(suggestions),
+            known=[t.label for t in self.kb.tasks.values()],
+        )
+
+    def unknown_role(self, text: Optional[str]) -> str:
+        return self._render("unknown_role.j2", text=text, known=[r.id for r in self.kb.roles.values()])
