@@ -2,6 +2,7 @@
 
   python -m bot.kb check                 validate data/kb/*.yml
   python -m bot.kb load                  validate and load into the database (all or nothing)
+  python -m bot.kb export-nlu            write Rasa synonyms and lookup tables from the KB
   python -m bot.kb ask --role R --task T [--relation REL] [--age N] [--wilsonbekwaam]
 """
 from __future__ import annotations
@@ -29,6 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="validate the YAML files")
     load = sub.add_parser("load", help="validate and load the YAML into the database")
     load.add_argument("--if-changed", action="store_true", help="skip when the loaded version is current")
+    sub.add_parser("export-nlu", help="write entity synonyms and lookup tables for Rasa")
     ask = sub.add_parser("ask", help="ask the knowledge base directly")
     ask.add_argument("--role", required=True)
     ask.add_argument("--task", required=True)
@@ -54,6 +56,16 @@ def main(argv: Optional[List[str]] = None) -> int:
             return _problems(exc)
         print(f"OK: {len(kb.roles)} rollen, {len(kb.tasks)} zorghandelingen, {len(kb.permissions)} regels, "
               f"{len(kb.topics)} onderwerpen, {len(kb.role_cases)} rolcasussen.")
+        return 0
+
+    if args.command == "export-nlu":
+        from bot.kb.nlu_export import write
+
+        try:
+            path = write(parse_kb_dir(args.kb_dir))
+        except KBValidationError as exc:
+            return _problems(exc)
+        print(f"NLU-gegevens geschreven naar {path}")
         return 0
 
     engine = make_engine(args.database_url)

@@ -79,13 +79,30 @@ class AnswerRenderer:
             self_care=kb.note("sock_self_care"), doubt=kb.note("sock_doubt"),
         )
 
-    def consent(self) -> str:
+    def sock_summary(self, answers) -> str:
+        """`answers`: (SockQuestion, 'ja'|'nee'|'twijfel') pairs in checklist order."""
+        doubts = [q.name for q, a in answers if a != "ja"]
         kb = self.kb
+        return self._render("sock_summary.j2", answers=answers, doubts=doubts, doubt=kb.note("sock_doubt"), all_clear=kb.note("sock_all_clear"))
+
+    def consent(self, age: Optional[int] = None, wilsonbekwaam: bool = False) -> str:
+        """Who consents; only the age band that applies when the age is known."""
+        kb = self.kb
+        bands = [b for b in kb.consent_bands if age is None or b.min_age <= age <= b.max_age]
         definition, rule = kb.note("wilsonbekwaam_definition"), kb.note("wilsonbekwaam_rule")
+        show_wilsonbekwaam = wilsonbekwaam or age is None or age >= 16
+        extra = [kb.note("wilsonbekwaam_mantelzorger")] if wilsonbekwaam else []
+        citations = [b.source for b in bands] + ([definition.source, rule.source] if show_wilsonbekwaam else [])
         return self._render(
-            "consent.j2", bands=kb.consent_bands, wilsonbekwaam_definition=definition, wilsonbekwaam_rule=rule,
-            citations=[b.source for b in kb.consent_bands[:1]] + [definition.source],
+            "consent.j2", bands=bands, show_wilsonbekwaam=show_wilsonbekwaam, wilsonbekwaam_definition=definition,
+            wilsonbekwaam_rule=rule, extra=extra, citations=citations,
         )
+
+    def liability_overview(self) -> str:
+        kb = self.kb
+        rows = [(kb.roles[r], kb.liability[r]) for r in ("mantelzorger", "vrijwilliger", "zorgprofessional", "zorginstelling")]
+        citations = [x.source for _, x in rows] + [e.source for e in kb.liability_exceptions]
+        return self._render("liability_overview.j2", rows=rows, exceptions=kb.liability_exceptions, citations=citations)
 
     def unknown_task(self, text: Optional[str], suggestions: Iterable[Task]) -> str:
         return self._render(

@@ -111,6 +111,8 @@ def effective_role(kb: KnowledgeBase, role_id: str, situation: Situation) -> Tup
         if situation.spontaneous:
             notes.append(kb.note("spontaneous_help"))
         return "vrijwilliger", tuple(notes)
+    if role_id == "vrijwilliger" and relation is not None and relation.bond == "persoonlijk":
+        return "mantelzorger", (_note(kb.role_outcomes["mantelzorger"]),)
     if role_id == "zorgprofessional" and relation is not None and relation.bond == "persoonlijk":
         return "mantelzorger", (_note(kb.role_outcomes["mantelzorger_professional_vrije_tijd"]),)
     if role_id == "mantelzorger" and situation.paid_from_pgb:

@@ -367,6 +367,7 @@ def parse_kb_dir(kb_dir: Path) -> KnowledgeBase:
         "sock_intro": ("intro", "intro_source"),
         "sock_doubt": ("doubt_advice", "doubt_source"),
         "sock_self_care": ("self_care_note", "self_care_source"),
+        "sock_all_clear": ("all_clear", "all_clear_source"),
     })
 
     consent = docs.get("consent.yml", {}).get("consent") or {}

@@ -1,0 +1,97 @@
+"""Conversation handling: fallback with 'bedoelde je ...?', hand-off to a human,
+out-of-scope and the core fallback, all in Dutch."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Dict, List, Text
+
+import yaml
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import add_notes, latest_text, looks_english, say
+from bot.settings import load_settings
+
+MAX_SUGGESTIONS = 3
+SKIP = {"nlu_fallback", "ongeldige_invoer", "out_of_scope", "faq", "affirm", "deny", "twijfel", "inform", "greet", "goodbye", "thanks"}
+
+
+@lru_cache(maxsize=1)
+def intent_titles() -> Dict[str, str]:
+    return yaml.safe_load((Path(__file__).parent / "intent_titles.yml").read_text(encoding="utf-8"))
+
+
+def suggestions(ranking: List[Dict[str, Any]]) -> List[Dict[str, str]]:
+    titles = intent_titles()
+    buttons = []
+    for item in ranking:
+        name = item.get("name")
+        if name in titles and name not in SKIP:
+            buttons.append({"title": titles[name], "payload": f"/{name}"})
+        if len(buttons) == MAX_SUGGESTIONS:
+            break
+    return buttons
+
+
+def _handoff(dispatcher: CollectingDispatcher) -> None:
+    contact = load_settings().human_contact
+    say(dispatcher, "mens_spreken", contact=contact)
+    # The web page acts on this to show a contact button; other channels ignore it.
+    dispatcher.utter_message(json_message={"handoff": {"contact": contact}})
+
+
+class MensSpreken(Action):
+    def name(self) -> Text:
+        return "action_mens_spreken"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        add_notes(dispatcher, tracker)
+        _handoff(dispatcher)
+        return [SlotSet("fallback_count", 0)]
+
+
+class Fallback(Action):
+    """First a rephrase request with 'bedoelde je ...?' buttons; after repeated
+    misunderstanding, offer a human."""
+
+    def name(self) -> Text:
+        return "action_fallback"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        count = int(tracker.get_slot("fallback_count") or 0) + 1
+        add_notes(dispatcher, tracker)
+        if count >= 2:
+            say(dispatcher, "ask_rephrase")
+            _handoff(dispatcher)
+            return [SlotSet("fallback_count", 0)]
+        buttons = suggestions(tracker.latest_message.get("intent_ranking") or [])
+        if buttons:
+            say(dispatcher, "bedoelde_je", buttons=buttons)
+        else:
+            say(dispatcher, "ask_rephrase")
+        return [SlotSet("fallback_count", count)]
+
+
+class DefaultFallback(Action):
+    """Rasa's core fallback, in Dutch, without derailing the conversation."""
+
+    def name(self) -> Text:
+        return "action_default_fallback"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        say(dispatcher, "default")
+        return [UserUtteranceReverted()]
+
+
+class OutOfScope(Action):
+    def name(self) -> Text:
+        return "action_out_of_scope"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        say(dispatcher, "out_of_scope")
+        if looks_english(latest_text(tracker)):
+            say(dispatcher, "english_note")
+        return []

@@ -1,0 +1,119 @@
+"""'Mag ik ...?': the form that collects the care task and for whom, and the answer."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import (
+    add_notes, kb_guard, knowledge, latest_text, message_buttons, renderer, safe_echo, say, understanding,
+)
+from actions.context import Question, question_slots, read_question
+from bot.kb.rules import Situation, decide
+from bot.safety import asks_dosage, is_emergency
+
+
+def _question(tracker: Tracker) -> Question:
+    kb = knowledge()
+    return read_question(understanding(kb), latest_text(tracker), tracker.latest_message.get("entities") or [], tracker.current_slot_values())
+
+
+class ValidateMagIkForm(FormValidationAction):
+    def name(self) -> Text:
+        return "validate_mag_ik_form"
+
+    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: DomainDict) -> List[Text]:
+        return [s for s in ("zorghandeling", "voor_wie") if not tracker.get_slot(s)]
+
+    def _extract(self, tracker: Tracker) -> Dict[Text, Any]:
+        if tracker.latest_message.get("intent", {}).get("name") in ("rol_twijfel",):
+            return {}
+        q = _question(tracker)
+        slots = question_slots(q)
+        role = q.acting_role(knowledge())
+        if role:
+            slots["voor_wie"] = role
+        return {k: v for k, v in slots.items() if v is not None}
+
+    async def extract_zorghandeling(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: DomainDict) -> Dict[Text, Any]:
+        return self._extract(tracker)
+
+    async def extract_voor_wie(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                               domain: DomainDict) -> Dict[Text, Any]:
+        return self._extract(tracker)
+
+
+class AskZorghandeling(Action):
+    """Asks which care task; says so when the task named is unknown, with close matches."""
+
+    def name(self) -> Text:
+        return "action_ask_zorghandeling"
+
+    @kb_guard
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        kb = knowledge()
+        text = latest_text(tracker)
+        q = _question(tracker)
+        u = understanding(kb)
+        add_notes(dispatcher, tracker)
+        if q.task_text or tracker.get_slot("requested_slot") == "zorghandeling":
+            unknown = q.task_text or text
+            dispatcher.utter_message(text=renderer(kb).unknown_task(safe_echo(unknown), u.suggest_tasks(unknown)))
+        else:
+            say(dispatcher, "ask_zorghandeling")
+        return []
+
+
+class AskVoorWie(Action):
+    """Asks for whom the task is; first shows what it depends on per role."""
+
+    def name(self) -> Text:
+        return "action_ask_voor_wie"
+
+    @kb_guard
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        kb = knowledge()
+        add_notes(dispatcher, tracker)
+        task = kb.tasks.get(tracker.get_slot("zorghandeling") or "")
+        if task is not None and tracker.get_slot("requested_slot") != "voor_wie":
+            dispatcher.utter_message(text=renderer(kb).overview(task))
+        say(dispatcher, "ask_voor_wie")
+        return []
+
+
+class MagIkAntwoord(Action):
+    """The full answer once task and role are known: verdict, conditions,
+    responsibilities, liability, SO(C)K reminder and sources, in one message."""
+
+    def name(self) -> Text:
+        return "action_mag_ik_antwoord"
+
+    @kb_guard
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        kb = knowledge()
+        text = latest_text(tracker)
+        if is_emergency(text):
+            dispatcher.utter_message(response="utter_noodgeval")
+        task_id = tracker.get_slot("zorghandeling")
+        role_id = tracker.get_slot("voor_wie") or tracker.get_slot("rol")
+        if task_id not in kb.tasks or role_id not in kb.roles:
+            say(dispatcher, "ask_zorghandeling" if task_id not in kb.tasks else "ask_voor_wie")
+            return [SlotSet("requested_slot", None)]
+        age = tracker.get_slot("leeftijd")
+        situation = Situation(
+            relation=tracker.get_slot("relatie"),
+            age=int(age) if age is not None else None,
+            wilsonbekwaam=bool(tracker.get_slot("wilsonbekwaam")),
+            paid_from_pgb="pgb" in text.lower(),
+        )
+        decision = decide(kb, role_id, task_id, situation)
+        add_notes(dispatcher, tracker)
+        dispatcher.utter_message(text=renderer(kb).decision(decision), buttons=message_buttons("vervolg_mag_ik"))
+        if asks_dosage(text):
+            dispatcher.utter_message(text=renderer(kb).topic(kb.topics["medicatie_dosering"]))
+        return [SlotSet("voor_wie", decision.role.id)]

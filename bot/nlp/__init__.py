@@ -1,0 +1,1 @@
+"""Dutch language processing: which spaCy pipeline the NLU model uses."""
