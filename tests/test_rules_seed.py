@@ -74,7 +74,7 @@ def test_000_zorgprofessional_depends_on_training_function_competence(db_kb):
 
 def test_000_zorgprofessional_can_return_an_assignment(db_kb):
     """000, Zorgprofessional: niet verplicht; "geef je de opdracht terug"."""
-    assert "geef je de opdracht dan terug" in db_kb.topics["opdracht_teruggeven"].answer
+    assert "Je geeft de opdracht dan terug" in db_kb.topics["opdracht_teruggeven"].answer
     d = decide(db_kb, "zorgprofessional", "injecteren")
     assert any("geef je de opdracht terug" in r.summary for r in d.rules)
 
