@@ -91,6 +91,27 @@ def add_notes(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         say(dispatcher, "lang_bericht")
 
 
+KB_ERRORS = (SQLAlchemyError, KnowledgeBaseEmpty, OSError)
+
+
+def kb_safe(default: Callable[[], Any]) -> Callable:
+    """For form validation hooks: on a knowledge-base failure return `default()`,
+    so the form moves on to an action that tells the user (see kb_guard)."""
+
+    def decorate(method: Callable) -> Callable:
+        @functools.wraps(method)
+        async def wrapper(*args, **kwargs):
+            try:
+                return await method(*args, **kwargs)
+            except KB_ERRORS as exc:
+                log.error("Knowledge base unavailable in %s: %s", method.__qualname__, exc)
+                return default()
+
+        return wrapper
+
+    return decorate
+
+
 def kb_guard(run: Callable) -> Callable:
     """Give a clear answer instead of a crash when the database is unavailable."""
 
@@ -98,7 +119,7 @@ def kb_guard(run: Callable) -> Callable:
     async def wrapper(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
         try:
             return await run(self, dispatcher, tracker, domain)
-        except (SQLAlchemyError, KnowledgeBaseEmpty, OSError) as exc:
+        except KB_ERRORS as exc:
             log.error("Knowledge base unavailable in %s: %s", self.name(), exc)
             say(dispatcher, "kennisbank_onbereikbaar")
             return []

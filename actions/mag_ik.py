@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import (
-    add_notes, kb_guard, knowledge, latest_text, message_buttons, renderer, safe_echo, say, understanding,
+    add_notes, kb_guard, kb_safe, knowledge, latest_text, message_buttons, renderer, safe_echo, say, understanding,
 )
 from actions.context import Question, question_slots, read_question
 from bot.kb.rules import Situation, decide
@@ -25,6 +25,7 @@ class ValidateMagIkForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_mag_ik_form"
 
+    @kb_safe(list)
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> List[Text]:
         return [s for s in ("zorghandeling", "voor_wie") if not tracker.get_slot(s)]
@@ -39,10 +40,12 @@ class ValidateMagIkForm(FormValidationAction):
             slots["voor_wie"] = role
         return {k: v for k, v in slots.items() if v is not None}
 
+    @kb_safe(dict)
     async def extract_zorghandeling(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> Dict[Text, Any]:
         return self._extract(tracker)
 
+    @kb_safe(dict)
     async def extract_voor_wie(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                domain: DomainDict) -> Dict[Text, Any]:
         return self._extract(tracker)

@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import add_notes, message_buttons, kb_guard, knowledge, latest_text, renderer, understanding
+from actions.common import add_notes, kb_guard, kb_safe, message_buttons, knowledge, latest_text, renderer, understanding
 from actions.context import role_facts
 from bot.kb.rules import ROLE_FACTS, Situation, decide, determine_role
 
@@ -26,23 +26,29 @@ class ValidateRolForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_rol_form"
 
+    @kb_safe(list)
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> List[Text]:
         determination = determine_role(knowledge(), _facts(tracker))
         return [] if determination.decided else [determination.next_question.fact]
 
+    @kb_safe(dict)
     async def extract_voor_zichzelf(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
         return self._extract(tracker)
 
+    @kb_safe(dict)
     async def extract_organisatie_zet_mensen_in(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
         return self._extract(tracker)
 
+    @kb_safe(dict)
     async def extract_persoonlijke_band(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
         return self._extract(tracker)
 
+    @kb_safe(dict)
     async def extract_ook_anderen_dan_naaste(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
         return self._extract(tracker)
 
+    @kb_safe(dict)
     async def extract_beroepsmatig(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
         return self._extract(tracker)
 

@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import message_buttons, kb_guard, knowledge, latest_text, renderer, understanding
+from actions.common import kb_guard, kb_safe, message_buttons, knowledge, latest_text, renderer, understanding
 
 SLOTS = {"S": "sock_situatie", "O": "sock_ondersteuning", "C": "sock_communicatie", "K": "sock_kennis"}
 _ANSWERS = {"affirm": "ja", "deny": "nee", "twijfel": "twijfel"}
@@ -24,6 +24,7 @@ class ValidateSockForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_sock_form"
 
+    @kb_safe(list)
     async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> List[Text]:
         kb = knowledge()
         skip_c = for_self(tracker) or understanding(kb).relation(latest_text(tracker)) == "zelf"

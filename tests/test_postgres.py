@@ -31,7 +31,7 @@ def test_load_and_read_back_on_postgres(pg_engine, kb):
     assert d.verdict == "ja_onder_voorwaarden"
 
 
-def test_failed_load_leaves_postgres_unchanged(pg_engine, kb_copy):
+def test_failed_load_leaves_postgres_unchanged(pg_engine, kb_copy, kb):
     load_dir(KB_DIR, pg_engine)
     before = loaded_version(pg_engine)
     (kb_copy / "roles.yml").write_text("roles: [", encoding="utf-8")
