@@ -4,6 +4,7 @@ knowledge base cannot be reached."""
 from __future__ import annotations
 
 import functools
+from abc import ABC, abstractmethod
 import html
 import logging
 import re
@@ -11,7 +12,8 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Text
 
 import yaml
-from rasa_sdk import Tracker
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -32,13 +34,15 @@ def knowledge() -> KnowledgeBase:
     return _CACHE.get()
 
 
+_RENDERER: Dict[str, AnswerRenderer] = {}
+
+
 def renderer(kb: KnowledgeBase) -> AnswerRenderer:
-    return _renderer_for(id(kb), kb)
-
-
-@functools.lru_cache(maxsize=4)
-def _renderer_for(_kb_id: int, kb: KnowledgeBase) -> AnswerRenderer:
-    return AnswerRenderer(kb)
+    """One renderer per loaded knowledge base; rebuilt when the KB is reloaded."""
+    cached = _RENDERER.get("r")
+    if cached is None or cached.kb is not kb:
+        cached = _RENDERER["r"] = AnswerRenderer(kb)
+    return cached
 
 
 def understanding(kb: KnowledgeBase) -> Understanding:
@@ -94,22 +98,33 @@ def add_notes(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
 KB_ERRORS = (SQLAlchemyError, KnowledgeBaseEmpty, OSError)
 
 
-def kb_safe(default: Callable[[], Any]) -> Callable:
-    """For form validation hooks: on a knowledge-base failure return `default()`,
-    so the form moves on to an action that tells the user (see kb_guard)."""
+class FormValidation(Action, ABC):
+    """Validation action of a form, written out instead of rasa_sdk's
+    FormValidationAction: that class drops every slot that is not a still-missing
+    required slot, while these forms also fill context slots (role, relation,
+    age) and decide their next question from everything known so far.
 
-    def decorate(method: Callable) -> Callable:
-        @functools.wraps(method)
-        async def wrapper(*args, **kwargs):
-            try:
-                return await method(*args, **kwargs)
-            except KB_ERRORS as exc:
-                log.error("Knowledge base unavailable in %s: %s", method.__qualname__, exc)
-                return default()
+    Subclasses give `extract` (slot values from the latest message) and
+    `missing` (required slots still to ask, in order)."""
 
-        return wrapper
+    @abstractmethod
+    def extract(self, tracker: Tracker) -> Dict[str, Any]:
+        """Slot values found in the latest message."""
 
-    return decorate
+    @abstractmethod
+    def missing(self, slots: Dict[str, Any]) -> List[str]:
+        """Required slots still to ask, in order."""
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[str, Any]]:
+        try:
+            found = self.extract(tracker)
+            slots = {**tracker.current_slot_values(), **found}
+            still_missing = self.missing(slots)
+        except KB_ERRORS as exc:
+            log.error("Knowledge base unavailable in %s: %s", self.name(), exc)
+            # End the form; the submit action then tells the user (kb_guard).
+            return [SlotSet("requested_slot", None)]
+        return [SlotSet(k, v) for k, v in found.items()] + [SlotSet("requested_slot", still_missing[0] if still_missing else None)]
 
 
 def kb_guard(run: Callable) -> Callable:

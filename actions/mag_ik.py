@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import (
-    add_notes, kb_guard, kb_safe, knowledge, latest_text, message_buttons, renderer, safe_echo, say, understanding,
+    FormValidation, add_notes, kb_guard, knowledge, latest_text, message_buttons, renderer, safe_echo, say, understanding,
 )
 from actions.context import Question, question_slots, read_question
 from bot.kb.rules import Situation, decide
@@ -21,17 +21,14 @@ def _question(tracker: Tracker) -> Question:
     return read_question(understanding(kb), latest_text(tracker), tracker.latest_message.get("entities") or [], tracker.current_slot_values())
 
 
-class ValidateMagIkForm(FormValidationAction):
+class ValidateMagIkForm(FormValidation):
+    """Fills the care task and for whom, plus the context (role, relation, age)."""
+
     def name(self) -> Text:
         return "validate_mag_ik_form"
 
-    @kb_safe(list)
-    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
-                             tracker: Tracker, domain: DomainDict) -> List[Text]:
-        return [s for s in ("zorghandeling", "voor_wie") if not tracker.get_slot(s)]
-
-    def _extract(self, tracker: Tracker) -> Dict[Text, Any]:
-        if tracker.latest_message.get("intent", {}).get("name") in ("rol_twijfel",):
+    def extract(self, tracker: Tracker) -> Dict[Text, Any]:
+        if tracker.latest_message.get("intent", {}).get("name") == "rol_twijfel":
             return {}
         q = _question(tracker)
         slots = question_slots(q)
@@ -40,15 +37,8 @@ class ValidateMagIkForm(FormValidationAction):
             slots["voor_wie"] = role
         return {k: v for k, v in slots.items() if v is not None}
 
-    @kb_safe(dict)
-    async def extract_zorghandeling(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                    domain: DomainDict) -> Dict[Text, Any]:
-        return self._extract(tracker)
-
-    @kb_safe(dict)
-    async def extract_voor_wie(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                               domain: DomainDict) -> Dict[Text, Any]:
-        return self._extract(tracker)
+    def missing(self, slots: Dict[Text, Any]) -> List[Text]:
+        return [s for s in ("zorghandeling", "voor_wie") if not slots.get(s)]
 
 
 class AskZorghandeling(Action):

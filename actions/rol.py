@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import add_notes, kb_guard, kb_safe, message_buttons, knowledge, latest_text, renderer, understanding
+from actions.common import FormValidation, add_notes, kb_guard, knowledge, latest_text, message_buttons, renderer, understanding
 from actions.context import role_facts
 from bot.kb.rules import ROLE_FACTS, Situation, decide, determine_role
 
@@ -22,46 +22,24 @@ def _facts(tracker: Tracker) -> Dict[str, Optional[bool]]:
     return {fact: tracker.get_slot(fact) for fact in FORM_FACTS}
 
 
-class ValidateRolForm(FormValidationAction):
+class ValidateRolForm(FormValidation):
+    """Takes the yes/no answer to the question asked, or the facts a story
+    already tells, and asks the next question only while the role is open."""
+
     def name(self) -> Text:
         return "validate_rol_form"
 
-    @kb_safe(list)
-    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
-                             tracker: Tracker, domain: DomainDict) -> List[Text]:
-        determination = determine_role(knowledge(), _facts(tracker))
-        return [] if determination.decided else [determination.next_question.fact]
-
-    @kb_safe(dict)
-    async def extract_voor_zichzelf(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        return self._extract(tracker)
-
-    @kb_safe(dict)
-    async def extract_organisatie_zet_mensen_in(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        return self._extract(tracker)
-
-    @kb_safe(dict)
-    async def extract_persoonlijke_band(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        return self._extract(tracker)
-
-    @kb_safe(dict)
-    async def extract_ook_anderen_dan_naaste(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        return self._extract(tracker)
-
-    @kb_safe(dict)
-    async def extract_beroepsmatig(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        return self._extract(tracker)
-
-    def _extract(self, tracker: Tracker) -> Dict[Text, Any]:
+    def extract(self, tracker: Tracker) -> Dict[Text, Any]:
         requested = tracker.get_slot("requested_slot")
         intent = tracker.latest_message.get("intent", {}).get("name")
-        if requested in FORM_FACTS and intent in _ANSWERS:
-            return {requested: _ANSWERS[intent]}
-        if requested is None:
-            # The message that opened the form may already tell part of the story.
-            facts = role_facts(understanding(knowledge()), latest_text(tracker))
-            return {k: v for k, v in facts.items() if k in FORM_FACTS}
-        return {}
+        if requested in FORM_FACTS:
+            return {requested: _ANSWERS[intent]} if intent in _ANSWERS else {}
+        facts = role_facts(understanding(knowledge()), latest_text(tracker))
+        return {k: v for k, v in facts.items() if k in FORM_FACTS}
+
+    def missing(self, slots: Dict[Text, Any]) -> List[Text]:
+        determination = determine_role(knowledge(), {f: slots.get(f) for f in FORM_FACTS})
+        return [] if determination.decided else [determination.next_question.fact]
 
 
 def _ask_action(fact: str):

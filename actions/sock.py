@@ -3,51 +3,60 @@ when the care is for oneself), Kennis en vaardigheden; any doubt leads to the
 advice to contact a zorgprofessional, and a short summary closes it."""
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Text
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import kb_guard, kb_safe, message_buttons, knowledge, latest_text, renderer, understanding
+from actions.common import FormValidation, kb_guard, knowledge, latest_text, message_buttons, renderer, understanding
+from bot.kb.understanding import normalize
+
+_WALKTHROUGH = re.compile(r"^/|\b(loop|lopen)\b.*\b(door|met me)\b|\bmet (me|mij) door\b|\bsamen\b|\bcheck\w*\b.*\b(doen|met me)\b|\bstel (me|mij)\b|\bbegin\b|\bstart\b")
+
+
+def wants_walkthrough(text: str) -> bool:
+    """'Loop de SO(C)K-vragen met me door' starts the checklist; 'wat is SO(C)K?' explains it."""
+    return bool(_WALKTHROUGH.search(normalize_keep_slash(text)))
+
+
+def normalize_keep_slash(text: str) -> str:
+    return text.strip() if text.strip().startswith("/") else normalize(text)
+
 
 SLOTS = {"S": "sock_situatie", "O": "sock_ondersteuning", "C": "sock_communicatie", "K": "sock_kennis"}
 _ANSWERS = {"affirm": "ja", "deny": "nee", "twijfel": "twijfel"}
 
 
-def for_self(tracker: Tracker) -> bool:
-    return tracker.get_slot("voor_wie") == "zorgvrager" or tracker.get_slot("relatie") == "zelf" or tracker.get_slot("rol") == "zorgvrager"
+class ValidateSockForm(FormValidation):
+    """Records ja/nee/twijfel for the letter asked; C is skipped for self-care."""
 
-
-class ValidateSockForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_sock_form"
 
-    @kb_safe(list)
-    async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> List[Text]:
-        kb = knowledge()
-        skip_c = for_self(tracker) or understanding(kb).relation(latest_text(tracker)) == "zelf"
-        wanted = [SLOTS[q.letter] for q in kb.sock_questions if not (q.skip_for_self and skip_c)]
-        return [s for s in wanted if tracker.get_slot(s) is None]
-
-    def _extract(self, tracker: Tracker, slot: str) -> Dict[Text, Any]:
-        if tracker.get_slot("requested_slot") != slot:
-            return {}
+    def extract(self, tracker: Tracker) -> Dict[Text, Any]:
+        requested = tracker.get_slot("requested_slot")
         intent = tracker.latest_message.get("intent", {}).get("name")
-        return {slot: _ANSWERS[intent]} if intent in _ANSWERS else {}
+        found: Dict[Text, Any] = {}
+        if requested in SLOTS.values() and intent in _ANSWERS:
+            found[requested] = _ANSWERS[intent]
+        elif requested is None:
+            # A new checklist: forget the answers of a previous round.
+            text = latest_text(tracker)
+            found = {slot: None for slot in SLOTS.values()}
+            found["sock_uitleg"] = not wants_walkthrough(text)
+            if understanding(knowledge()).relation(text) == "zelf":
+                found["voor_wie"] = "zorgvrager"
+        return found
 
-    async def extract_sock_situatie(self, dispatcher, tracker, domain):
-        return self._extract(tracker, "sock_situatie")
-
-    async def extract_sock_ondersteuning(self, dispatcher, tracker, domain):
-        return self._extract(tracker, "sock_ondersteuning")
-
-    async def extract_sock_communicatie(self, dispatcher, tracker, domain):
-        return self._extract(tracker, "sock_communicatie")
-
-    async def extract_sock_kennis(self, dispatcher, tracker, domain):
-        return self._extract(tracker, "sock_kennis")
+    def missing(self, slots: Dict[Text, Any]) -> List[Text]:
+        if slots.get("sock_uitleg"):
+            return []
+        skip_c = slots.get("voor_wie") == "zorgvrager" or slots.get("relatie") == "zelf"
+        wanted = [SLOTS[q.letter] for q in knowledge().sock_questions if not (q.skip_for_self and skip_c)]
+        return [s for s in wanted if slots.get(s) is None]
 
 
 def _ask_action(letter: str, slot: str):
@@ -80,6 +89,10 @@ class SockSamenvatting(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         kb = knowledge()
         answers = [(q, tracker.get_slot(SLOTS[q.letter])) for q in kb.sock_questions]
+        if not any(a for _, a in answers):
+            for_self = tracker.get_slot("voor_wie") == "zorgvrager" or tracker.get_slot("relatie") == "zelf"
+            dispatcher.utter_message(text=renderer(kb).sock(for_self=for_self), buttons=message_buttons("sock_starten"))
+            return [SlotSet("sock_uitleg", None)]
         summary = renderer(kb).sock_summary([(q, a) for q, a in answers if a is not None])
         dispatcher.utter_message(text=summary)
-        return [SlotSet(slot, None) for slot in SLOTS.values()]
+        return [SlotSet(slot, None) for slot in SLOTS.values()] + [SlotSet("sock_uitleg", None)]

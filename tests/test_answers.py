@@ -16,7 +16,7 @@ def r(db_kb):
 
 def test_mantelzorger_insulin_answer_has_every_part(db_kb, r):
     text = r.decision(decide(db_kb, "mantelzorger", "insuline_spuiten", Situation(relation="familie")))
-    assert text.startswith("Ja, dat mag, onder voorwaarden.")
+    assert text.startswith("Insuline spuiten, als mantelzorger: Ja, dat mag, onder voorwaarden.")
     for part in ("Voorwaarden:", "toestemming", "zorgdossier", "Jouw verantwoordelijkheden als mantelzorger:",
                  "Als het misgaat:", "SO(C)K", "Bron:", "Wet BIG"):
         assert part in text, part

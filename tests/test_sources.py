@@ -8,7 +8,7 @@ from dataclasses import fields, is_dataclass
 import pytest
 
 from bot.kb.domain import Citation
-from conftest import SEEDS
+from tests.conftest import SEEDS
 
 
 def _citations(obj):

@@ -10,7 +10,6 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from bot.kb.domain import KnowledgeBase, Task
@@ -119,15 +118,18 @@ class Understanding:
         # Personal relations only count with a possessive ("mijn moeder"), so
         # "een vrouw in het verpleeghuis" is not read as a partner.
         other = self.relations.exact(norm)
+        personal = self.personal_relation(text)
+        if other and self.kb.relations[other.id].bond == "zelf" and personal:
+            return personal  # "mijn eigen moeder" is about the mother
         if other and self.kb.relations[other.id].bond != "persoonlijk":
             return other.id
-        return self.personal_relation(text)
+        return personal
 
     def personal_relation(self, text: str) -> Optional[str]:
         """A relation named with a possessive: 'mijn moeder', 'mn buurman'."""
         norm = normalize(text)
         for phrase in self.relations._ordered:
-            if re.search(rf"\b{_POSSESSIVE} {re.escape(phrase)}\b", norm):
+            if re.search(rf"\b{_POSSESSIVE} (?:eigen )?{re.escape(phrase)}\b", norm):
                 return self.relations.terms[phrase]
         return None
 
@@ -139,7 +141,7 @@ class Understanding:
                 return found
         norm = normalize(text)
         for phrase in self.roles._ordered:
-            pattern = rf"\b(?:ik ben|ben ik|ik werk als|werk als|als|wij zijn|we zijn|wij als|we als|een|de)\s+(?:een\s+|de\s+)?{re.escape(phrase)}\b"
+            pattern = rf"\b(?:ik ben|ben ik|ik werk als|werk als|als|wij zijn|we zijn|wij als|we als|mag een|mogen|kan een|een)\s+(?:een\s+|de\s+)?{re.escape(phrase)}\b"
             if re.search(pattern, norm):
                 return self.roles.terms[phrase]
         return None
@@ -162,10 +164,12 @@ class Understanding:
         return None
 
 
-@lru_cache(maxsize=4)
-def _cached(kb_id: int, kb: KnowledgeBase) -> Understanding:
-    return Understanding(kb)
+_LAST: Dict[str, Understanding] = {}
 
 
 def understanding_for(kb: KnowledgeBase) -> Understanding:
-    return _cached(id(kb), kb)
+    """One index per loaded knowledge base; rebuilt when the KB is reloaded."""
+    cached = _LAST.get("u")
+    if cached is None or cached.kb is not kb:
+        cached = _LAST["u"] = Understanding(kb)
+    return cached

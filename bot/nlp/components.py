@@ -1,8 +1,8 @@
 """Custom Rasa NLU components that keep bad input from breaking the conversation.
 
-`MessageLengthGuard` (first in the pipeline) cuts very long messages before
-tokenizing, so a 10 000-character paste is understood from its first part in
-normal time. `InvalidInputClassifier` (last) marks messages without any words
+`MessageCleaner` (first in the pipeline) removes HTML/script markup and cuts
+very long messages before tokenizing, so a 10 000-character paste is understood
+from its first part in normal time and markup never reaches the model. `InvalidInputClassifier` (last) marks messages without any words
 (empty, only emoji or punctuation) with the intent `ongeldige_invoer`, which
 has a clear answer of its own."""
 from __future__ import annotations
@@ -23,6 +23,15 @@ TRUNCATED_FLAG = "handelwijzer_truncated"
 _WORD = re.compile(r"[^\W_]{2,}", re.UNICODE)
 
 
+_SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?(</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+
+
+def strip_markup(text: str) -> str:
+    """Drop script/style blocks entirely and other tags but keep their text."""
+    return _TAG.sub(" ", _SCRIPT.sub(" ", text))
+
+
 def truncate(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
@@ -37,7 +46,7 @@ def has_words(text: str) -> bool:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
-class MessageLengthGuard(GraphComponent):
+class MessageCleaner(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"max_characters": 2000}
@@ -47,7 +56,7 @@ class MessageLengthGuard(GraphComponent):
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "MessageLengthGuard":
+               execution_context: ExecutionContext) -> "MessageCleaner":
         return cls(config)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
@@ -55,7 +64,10 @@ class MessageLengthGuard(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            text = message.get(TEXT) or ""
+            original = message.get(TEXT) or ""
+            text = strip_markup(original) if "<" in original else original
+            if text != original:
+                message.set(TEXT, text)
             if len(text) > self.limit:
                 message.set(TEXT, truncate(text, self.limit))
                 message.set(TRUNCATED_FLAG, True, add_to_output=True)

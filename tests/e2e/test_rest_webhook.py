@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import Chat
+from tests.e2e.conftest import Chat
 
 pytestmark = pytest.mark.rasa
 DEV_QUESTIONS = yaml.safe_load((Path(__file__).parent / "dev_questions.yml").read_text(encoding="utf-8"))["questions"]
@@ -15,7 +15,7 @@ DEV_QUESTIONS = yaml.safe_load((Path(__file__).parent / "dev_questions.yml").rea
 def test_thin_slice_insulin_for_my_sister(chat):
     reply = chat.send("mag ik insuline spuiten bij mijn zus?")
     text = reply[0]["text"]
-    assert text.startswith("Ja, dat mag, onder voorwaarden.")
+    assert text.startswith("Insuline spuiten, als mantelzorger: Ja, dat mag, onder voorwaarden.")
     for part in ("mantelzorger", "toestemming", "zorgdossier", "Wet BIG", "Bron:"):
         assert part in text
     assert [b["title"] for b in reply[0]["buttons"]] == ["Wat als het misgaat?", "Loop de SO(C)K-vragen door", "Ik twijfel over mijn rol"]
@@ -107,3 +107,11 @@ def test_database_down_gives_a_clear_answer(servers, model):
     url = servers.rasa_server(model, broken)
     text = Chat(url).say("mag ik insuline spuiten bij mijn zus?")
     assert "kennisbank" in text
+
+
+def test_action_server_down_gives_a_clear_answer(servers, model):
+    from tests.e2e.conftest import free_port
+
+    url = servers.rasa_server(model, free_port())  # nothing listens on that port
+    text = Chat(url).say("mag ik insuline spuiten bij mijn zus?")
+    assert "Er ging iets mis" in text
