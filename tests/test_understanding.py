@@ -52,6 +52,8 @@ def test_unknown_task_gets_no_match_but_suggestions(u):
         ("een bewoner op de afdeling", "client"),
         ("ook andere bewoners helpen", "andere_bewoner"),
         ("bij mezelf", "zelf"),
+        ("ik heb diabetes, mag ik zelf insuline spuiten", "zelf"),
+        ("mag ik mijn eigen moeder helpen", "familie"),
     ],
 )
 def test_relation(u, text, relation):
@@ -67,6 +69,8 @@ def test_relation(u, text, relation):
         ("mag een vrijwilliger dat", "vrijwilliger"),
         ("als mantelzorger", "mantelzorger"),
         ("mag ik bij mijn moeder", None),
+        ("mogen onze vrijwilligers insuline geven", "zorginstelling"),
+        ("moet de wijkverpleegkundige dat doen", None),
     ],
 )
 def test_role(u, text, role):

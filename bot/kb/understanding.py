@@ -15,6 +15,16 @@ from typing import Dict, Iterable, List, Optional, Tuple
 from bot.kb.domain import KnowledgeBase, Task
 
 _POSSESSIVE = r"(?:mijn|m'n|mn|me|onze|ons|haar|zijn|z'n|je|jouw|uw)"
+# The asker is the care receiver: "ik heb diabetes", "mag ik dat zelf doen".
+_SELF_CARE = re.compile(
+    r"\b(ik heb (zelf )?(diabetes|suikerziekte|een stoma|een katheter|een wond|sondevoeding|een infuus)|"
+    r"mag ik (het |dat |dit )?zelf\b|kan ik (het |dat |dit )?zelf\b|bij mezelf|bij mijzelf)"
+)
+# The asker speaks for an organisation: "onze vrijwilligers", "wij als instelling".
+_ORGANISATION = re.compile(
+    r"\b(onze|ons) (vrijwilligers?|medewerkers?|personeel|zorgmedewerkers?|verzorgenden|team)\b|"
+    r"\b(wij|we) als (zorg)?(organisatie|instelling|verpleeghuis|thuiszorg)\b|\bbij ons in (de|het) (instelling|verpleeghuis|huis)\b"
+)
 
 
 def normalize(text: str) -> str:
@@ -119,6 +129,8 @@ class Understanding:
         # "een vrouw in het verpleeghuis" is not read as a partner.
         other = self.relations.exact(norm)
         personal = self.personal_relation(text)
+        if other is None and personal is None and _SELF_CARE.search(norm):
+            return next((r.id for r in self.kb.relations.values() if r.bond == "zelf"), None)
         if other and self.kb.relations[other.id].bond == "zelf" and personal:
             return personal  # "mijn eigen moeder" is about the mother
         if other and self.kb.relations[other.id].bond != "persoonlijk":
@@ -140,6 +152,8 @@ class Understanding:
             if found:
                 return found
         norm = normalize(text)
+        if _ORGANISATION.search(norm) and "zorginstelling" in self.kb.roles:
+            return "zorginstelling"
         for phrase in self.roles._ordered:
             pattern = rf"\b(?:ik ben|ben ik|ik werk als|werk als|als|wij zijn|we zijn|wij als|we als|mag een|mogen|kan een|een)\s+(?:een\s+|de\s+)?{re.escape(phrase)}\b"
             if re.search(pattern, norm):
