@@ -19,7 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.kb.answers import AnswerRenderer
 from bot.kb.domain import KnowledgeBase
-from bot.kb.repository import KnowledgeBaseCache, KnowledgeBaseEmpty
+from bot.kb.repository import KnowledgeBaseCache, KnowledgeBaseEmpty, derived
 from bot.kb.understanding import Understanding, understanding_for
 
 log = logging.getLogger(__name__)
@@ -34,15 +34,8 @@ def knowledge() -> KnowledgeBase:
     return _CACHE.get()
 
 
-_RENDERER: Dict[str, AnswerRenderer] = {}
-
-
 def renderer(kb: KnowledgeBase) -> AnswerRenderer:
-    """One renderer per loaded knowledge base; rebuilt when the KB is reloaded."""
-    cached = _RENDERER.get("r")
-    if cached is None or cached.kb is not kb:
-        cached = _RENDERER["r"] = AnswerRenderer(kb)
-    return cached
+    return derived(kb, AnswerRenderer)
 
 
 def understanding(kb: KnowledgeBase) -> Understanding:

@@ -5,7 +5,7 @@ version check lets long-running processes (the action server) pick up a reload."
 from __future__ import annotations
 
 import threading
-from typing import Any, Dict, Optional
+from typing import Any, Callable, Dict, Optional, Tuple, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -37,6 +37,8 @@ from bot.kb.domain import (
     Topic,
 )
 from bot.kb.loader import loaded_version
+
+T = TypeVar("T")
 
 
 class KnowledgeBaseEmpty(RuntimeError):
@@ -122,6 +124,18 @@ def read_kb(engine: Engine) -> KnowledgeBase:
         }
         kb.notes = {r.key: Note(r.text, _c(r.source)) for r in rows(m.NoteRow)}
     return kb
+
+
+_DERIVED: Dict[Any, Tuple[KnowledgeBase, Any]] = {}
+
+
+def derived(kb: KnowledgeBase, factory: Callable[[KnowledgeBase], T]) -> T:
+    """An object built from `kb` (a term index, a renderer), kept until the
+    knowledge base is reloaded."""
+    cached = _DERIVED.get(factory)
+    if cached is None or cached[0] is not kb:
+        cached = _DERIVED[factory] = (kb, factory(kb))
+    return cached[1]
 
 
 class KnowledgeBaseCache:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from bot.kb.domain import KnowledgeBase, Task
+from bot.kb.repository import derived
 
 _POSSESSIVE = r"(?:mijn|m'n|mn|me|onze|ons|haar|zijn|z'n|je|jouw|uw)"
 # The asker is the care receiver: "ik heb diabetes", "mag ik dat zelf doen".
@@ -178,12 +179,5 @@ class Understanding:
         return None
 
 
-_LAST: Dict[str, Understanding] = {}
-
-
 def understanding_for(kb: KnowledgeBase) -> Understanding:
-    """One index per loaded knowledge base; rebuilt when the KB is reloaded."""
-    cached = _LAST.get("u")
-    if cached is None or cached.kb is not kb:
-        cached = _LAST["u"] = Understanding(kb)
-    return cached
+    return derived(kb, Understanding)
