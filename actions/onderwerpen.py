@@ -18,7 +18,11 @@ from bot.safety import is_emergency
 # intent -> [(words that pick a more specific topic, topic id)], last entry the default.
 TOPIC_ROUTES: Dict[str, List[Tuple[str, str]]] = {
     "wet_big": [(r"\b(wlz|wmo|zvw|wkkgz|welke wetten|wetten)\b", "wetten"), ("", "wet_big")],
-    "weigeren": [(r"\b(teruggeven|terug geven|opdracht|niet bekwaam|onbekwaam)\b", "opdracht_teruggeven"), ("", "niet_verplicht")],
+    "weigeren": [
+        (r"\b(leren|aanleren|aan te leren)\b", "aanleren"),
+        (r"\b(teruggeven|terug geven|opdracht|niet bekwaam|onbekwaam)\b", "opdracht_teruggeven"),
+        ("", "niet_verplicht"),
+    ],
     "passend_reageren": [("", "passend_reageren")],
     "vrijwilligersovereenkomst": [("", "vrijwilligersovereenkomst")],
     "samenwerken": [(r"\bsofa\b", "sofa"), (r"\bwifa\b", "wifa"), ("", "samenwerken")],

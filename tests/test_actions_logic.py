@@ -22,6 +22,7 @@ from bot.training import inputs_hash
         ("samenwerken", "tips om samen te werken", "", "samenwerken"),
         ("weigeren", "ik voel me niet bekwaam, kan ik de opdracht teruggeven", "", "opdracht_teruggeven"),
         ("weigeren", "moet ik dit doen van de thuiszorg", "", "niet_verplicht"),
+        ("weigeren", "ben ik verplicht een mantelzorger te leren spuiten", "zorgprofessional", "aanleren"),
         ("wet_big", "welke wetten gelden er, de wmo?", "", "wetten"),
         ("wet_big", "wat is een voorbehouden handeling", "", "wet_big"),
     ],
@@ -67,3 +68,15 @@ def test_training_hash_follows_inputs(tmp_path):
     assert inputs_hash(files, tmp_path) == first
     (tmp_path / "config.yml").write_text("b")
     assert inputs_hash(files, tmp_path) != first
+
+
+def test_held_out_nlu_set_is_never_trained_on():
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    from bot.settings import PROJECT_ROOT
+
+    norm = lambda t: " ".join(t.lower().split())  # noqa: E731
+    trained = {norm(m.get("text")) for m in load_data(str(PROJECT_ROOT / "data" / "nlu")).training_examples}
+    held_out = load_data(str(PROJECT_ROOT / "tests" / "nlu" / "test_nlu.yml")).training_examples
+    assert len(held_out) > 250
+    assert [m.get("text") for m in held_out if norm(m.get("text")) in trained] == []

@@ -69,7 +69,9 @@ class AnswerRenderer:
         return self._render("liability.j2", role=self.kb.roles[role_id], liability=liability, exceptions=exceptions, citations=citations)
 
     def role(self, determination: RoleDetermination) -> str:
-        return self._render("role.j2", role=self.kb.roles[determination.role], outcome=determination.outcome)
+        role = self.kb.roles[determination.role]
+        citations = list(dict.fromkeys([determination.outcome.source, role.source]))
+        return self._render("role.j2", role=role, outcome=determination.outcome, citations=citations)
 
     def sock(self, for_self: bool = False) -> str:
         questions = [q for q in self.kb.sock_questions if not (for_self and q.skip_for_self)]
@@ -88,7 +90,11 @@ class AnswerRenderer:
     def consent(self, age: Optional[int] = None, wilsonbekwaam: bool = False) -> str:
         """Who consents; only the age band that applies when the age is known."""
         kb = self.kb
-        bands = [b for b in kb.consent_bands if age is None or b.min_age <= age <= b.max_age]
+        if age is None and wilsonbekwaam:
+            # Someone who cannot decide: only the representative's rule applies.
+            bands = []
+        else:
+            bands = [b for b in kb.consent_bands if age is None or b.min_age <= age <= b.max_age]
         definition, rule = kb.note("wilsonbekwaam_definition"), kb.note("wilsonbekwaam_rule")
         show_wilsonbekwaam = wilsonbekwaam or age is None or age >= 16
         extra = [kb.note("wilsonbekwaam_mantelzorger")] if wilsonbekwaam else []
