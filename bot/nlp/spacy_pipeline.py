@@ -13,6 +13,8 @@ Run `python -m bot.nlp.spacy_pipeline` (the set-up scripts do)."""
 from __future__ import annotations
 
 import glob
+import importlib
+import importlib.util
 import json
 import logging
 import os
@@ -34,14 +36,12 @@ FALLBACK_VERSION = "1"  # bump when the fallback recipe changes
 
 
 def _installed_model_path() -> Optional[Path]:
-    try:
-        import spacy.util
-
-        if spacy.util.is_package(REAL_MODEL):
-            return Path(spacy.util.get_package_path(REAL_MODEL))
-    except Exception:  # pragma: no cover - depends on the environment
+    # find_spec, not spacy.util: importing spaCy pulls in TensorFlow (~20 s),
+    # which a set-up run with nothing to do should not pay for.
+    spec = importlib.util.find_spec(REAL_MODEL)
+    if spec is None or spec.origin is None:
         return None
-    return None
+    return Path(spec.origin).parent
 
 
 def _model_data_dir(package_path: Path) -> Path:
@@ -77,8 +77,6 @@ def _reset_dir() -> None:
 
 
 def _use_real_model(package_path: Path) -> Dict[str, str]:
-    import spacy
-
     data_dir = _model_data_dir(package_path)
     meta = json.loads((data_dir / "meta.json").read_text())
     info = {"kind": REAL_MODEL, "version": meta.get("version", "?"), "path": str(data_dir)}
@@ -88,8 +86,10 @@ def _use_real_model(package_path: Path) -> Dict[str, str]:
     # A real folder holding a link would hide the model's own files; copy the
     # model (about 15 MB) so the marker can sit beside it.
     shutil.copytree(data_dir, PIPELINE_DIR)
-    (PIPELINE_DIR / MARKER).write_text(json.dumps(info))
+    import spacy
+
     spacy.load(PIPELINE_DIR)  # fail now, not during training
+    (PIPELINE_DIR / MARKER).write_text(json.dumps(info))
     return info
 
 
@@ -112,9 +112,9 @@ def build_fallback(target: Path) -> None:
 
 
 def _use_fallback() -> Dict[str, str]:
-    import simplemma
+    from importlib.metadata import version
 
-    info = {"kind": "fallback", "version": FALLBACK_VERSION, "simplemma": getattr(simplemma, "__version__", "?")}
+    info = {"kind": "fallback", "version": FALLBACK_VERSION, "simplemma": version("simplemma")}
     if current() == info:
         return info
     _reset_dir()
@@ -127,8 +127,6 @@ def ensure_pipeline() -> Dict[str, str]:
     """Make `.cache/spacy-nl` hold the best available Dutch pipeline; return what it is."""
     package = _installed_model_path()
     if package is None and _install_local_wheel():
-        import importlib
-
         importlib.invalidate_caches()
         package = _installed_model_path()
     if package is not None:
