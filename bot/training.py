@@ -2,11 +2,13 @@
 
 The model file name carries a hash of everything that shapes it: config,
 domain, training data (including what is generated from the knowledge base),
-the custom NLU components, the spaCy pipeline in use and the package lock.
+the custom NLU components, the spaCy pipeline in use and the versions of the
+libraries that do the training.
 `python -m bot.training` prints the path of the model to use."""
 from __future__ import annotations
 
 import hashlib
+from importlib import metadata
 import os
 import subprocess
 import sys
@@ -18,7 +20,9 @@ from bot.settings import PROJECT_ROOT
 
 MODELS_DIR = PROJECT_ROOT / "models"
 TRAINING_DATA = ("data/nlu", "data/rules", "data/stories")
-INPUTS = ("config.yml", "domain.yml", "bot/nlp/components.py", "requirements/lock.txt", ".cache/spacy-nl/handelwijzer-pipeline.json")
+INPUTS = ("config.yml", "domain.yml", "bot/nlp/components.py", ".cache/spacy-nl/handelwijzer-pipeline.json")
+# Not the whole lock file: adding a test tool must not retrain the model.
+TRAINING_LIBRARIES = ("rasa", "tensorflow", "spacy", "scikit-learn", "numpy", "scipy")
 KEEP_MODELS = 3
 
 
@@ -29,8 +33,18 @@ def input_files(root: Path = PROJECT_ROOT) -> List[Path]:
     return files
 
 
+def library_versions() -> str:
+    found = []
+    for name in TRAINING_LIBRARIES:
+        try:
+            found.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}==missing")
+    return ";".join(found)
+
+
 def inputs_hash(files: Iterable[Path], root: Path = PROJECT_ROOT) -> str:
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(library_versions().encode())
     for path in files:
         digest.update(str(path.relative_to(root)).encode())
         digest.update(path.read_bytes() if path.exists() else b"<missing>")
