@@ -12,7 +12,9 @@ from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import add_notes, latest_text, looks_english, say
+from actions.common import KB_ERRORS, add_notes, knowledge, latest_text, looks_english, say, understanding
+from actions.context import question_slots, read_question
+from actions.mag_ik import answer_care_question
 from bot.settings import load_settings
 
 MAX_SUGGESTIONS = 3
@@ -61,6 +63,9 @@ class Fallback(Action):
         return "action_fallback"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        answered = await self._answer_from_knowledge(dispatcher, tracker)
+        if answered is not None:
+            return answered
         count = int(tracker.get_slot("fallback_count") or 0) + 1
         add_notes(dispatcher, tracker)
         if count >= 2:
@@ -73,6 +78,23 @@ class Fallback(Action):
         else:
             say(dispatcher, "ask_rephrase")
         return [SlotSet("fallback_count", count)]
+
+
+    @staticmethod
+    async def _answer_from_knowledge(dispatcher: CollectingDispatcher, tracker: Tracker):
+        """A message naming a known care task and whom it is for is a 'mag ik'
+        question even when the intent model was unsure: answer it."""
+        try:
+            kb = knowledge()
+            q = read_question(understanding(kb), latest_text(tracker), tracker.latest_message.get("entities") or [], {})
+            role = q.acting_role(kb)
+        except KB_ERRORS:
+            return None
+        if not (q.task and role):
+            return None
+        events = answer_care_question(dispatcher, tracker, q.task, role, q.relation, q.age, q.wilsonbekwaam)
+        slots = {k: v for k, v in question_slots(q).items() if v is not None}
+        return [SlotSet(k, v) for k, v in slots.items()] + events + [SlotSet("fallback_count", 0)]
 
 
 class DefaultFallback(Action):

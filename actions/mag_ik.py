@@ -73,10 +73,34 @@ class AskVoorWie(Action):
         kb = knowledge()
         add_notes(dispatcher, tracker)
         task = kb.tasks.get(tracker.get_slot("zorghandeling") or "")
-        if task is not None and tracker.get_slot("requested_slot") != "voor_wie":
+        # Show what the answer depends on when the question was asked, not again
+        # after an unclear reply to "voor wie?".
+        if task is not None and tracker.latest_message.get("intent", {}).get("name") == "mag_ik":
             dispatcher.utter_message(text=renderer(kb).overview(task))
         say(dispatcher, "ask_voor_wie")
         return []
+
+
+def answer_care_question(dispatcher: CollectingDispatcher, tracker: Tracker, task_id: str, role_id: str,
+                         relation: Optional[str], age: Optional[float], wilsonbekwaam: bool) -> List[EventType]:
+    """Send the full answer for one role and care task; used after the form and
+    as the fallback's safety net when the intent was uncertain."""
+    kb = knowledge()
+    text = latest_text(tracker)
+    if is_emergency(text):
+        dispatcher.utter_message(response="utter_noodgeval")
+    situation = Situation(
+        relation=relation,
+        age=int(age) if age is not None else None,
+        wilsonbekwaam=wilsonbekwaam,
+        paid_from_pgb="pgb" in text.lower(),
+    )
+    decision = decide(kb, role_id, task_id, situation)
+    add_notes(dispatcher, tracker)
+    dispatcher.utter_message(text=renderer(kb).decision(decision), buttons=message_buttons("vervolg_mag_ik"))
+    if asks_dosage(text):
+        dispatcher.utter_message(text=renderer(kb).topic(kb.topics["medicatie_dosering"]))
+    return [SlotSet("voor_wie", decision.role.id)]
 
 
 class MagIkAntwoord(Action):
@@ -89,24 +113,12 @@ class MagIkAntwoord(Action):
     @kb_guard
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         kb = knowledge()
-        text = latest_text(tracker)
-        if is_emergency(text):
-            dispatcher.utter_message(response="utter_noodgeval")
         task_id = tracker.get_slot("zorghandeling")
         role_id = tracker.get_slot("voor_wie") or tracker.get_slot("rol")
         if task_id not in kb.tasks or role_id not in kb.roles:
             say(dispatcher, "ask_zorghandeling" if task_id not in kb.tasks else "ask_voor_wie")
             return [SlotSet("requested_slot", None)]
-        age = tracker.get_slot("leeftijd")
-        situation = Situation(
-            relation=tracker.get_slot("relatie"),
-            age=int(age) if age is not None else None,
-            wilsonbekwaam=bool(tracker.get_slot("wilsonbekwaam")),
-            paid_from_pgb="pgb" in text.lower(),
+        return answer_care_question(
+            dispatcher, tracker, task_id, role_id, tracker.get_slot("relatie"),
+            tracker.get_slot("leeftijd"), bool(tracker.get_slot("wilsonbekwaam")),
         )
-        decision = decide(kb, role_id, task_id, situation)
-        add_notes(dispatcher, tracker)
-        dispatcher.utter_message(text=renderer(kb).decision(decision), buttons=message_buttons("vervolg_mag_ik"))
-        if asks_dosage(text):
-            dispatcher.utter_message(text=renderer(kb).topic(kb.topics["medicatie_dosering"]))
-        return [SlotSet("voor_wie", decision.role.id)]
