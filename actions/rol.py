@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import FormValidation, add_notes, kb_guard, knowledge, latest_text, message_buttons, renderer, understanding
 from actions.context import role_facts
-from bot.kb.rules import ROLE_FACTS, Situation, decide, determine_role
+from bot.kb.rules import Situation, decide, determine_role
 
 FORM_FACTS = ("voor_zichzelf", "organisatie_zet_mensen_in", "persoonlijke_band", "ook_anderen_dan_naaste", "beroepsmatig")
 _ANSWERS = {"affirm": True, "deny": False}

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, List, Optional, Sequence
+from typing import Iterable, Optional, Sequence
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from bot.kb.domain import Citation, KnowledgeBase, Role, Task, Topic
+from bot.kb.domain import Citation, KnowledgeBase, Task, Topic
 from bot.kb.rules import Decision, RoleDetermination
 
 TEMPLATES = Path(__file__).parent / "templates"
