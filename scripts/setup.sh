@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
 
-step() { printf '\n==> %s\n' "$*"; }
+started=$SECONDS
+step() { printf '\n==> [%3ds] %s\n' "$((SECONDS - started))" "$*"; }
 
 PYTHON_BIN=${PYTHON:-}
 if [ -z "$PYTHON_BIN" ]; then
@@ -42,3 +43,5 @@ step "Kennisbank controleren en laden"
 
 step "Rasa-model (alleen trainen als iets veranderd is)"
 .venv/bin/python -m bot.training
+
+printf '\n==> Set-up klaar in %d s.\n' "$((SECONDS - started))"
