@@ -17,6 +17,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
+from actions.context import Question, read_question
 from bot.kb.answers import AnswerRenderer
 from bot.kb.domain import KnowledgeBase
 from bot.kb.repository import KnowledgeBaseCache, KnowledgeBaseEmpty, derived
@@ -40,6 +41,14 @@ def renderer(kb: KnowledgeBase) -> AnswerRenderer:
 
 def understanding(kb: KnowledgeBase) -> Understanding:
     return understanding_for(kb)
+
+
+def current_question(tracker: Tracker, with_context: bool = True) -> Question:
+    """The question in the latest message; with_context fills gaps from the slots
+    (a follow-up like "en bij mijn buurman?")."""
+    kb = knowledge()
+    slots = tracker.current_slot_values() if with_context else {}
+    return read_question(understanding(kb), latest_text(tracker), tracker.latest_message.get("entities") or [], slots)
 
 
 def safe_echo(text: Optional[str], limit: int = 60) -> str:

@@ -12,8 +12,8 @@ from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import KB_ERRORS, add_notes, knowledge, latest_text, looks_english, say, understanding
-from actions.context import question_slots, read_question
+from actions.common import KB_ERRORS, add_notes, current_question, knowledge, latest_text, looks_english, say
+from actions.context import question_slots
 from actions.mag_ik import answer_care_question
 from bot.settings import load_settings
 
@@ -86,7 +86,7 @@ class Fallback(Action):
         question even when the intent model was unsure: answer it."""
         try:
             kb = knowledge()
-            q = read_question(understanding(kb), latest_text(tracker), tracker.latest_message.get("entities") or [], {})
+            q = current_question(tracker, with_context=False)
             role = q.acting_role(kb)
         except KB_ERRORS:
             return None

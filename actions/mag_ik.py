@@ -9,16 +9,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import (
-    FormValidation, add_notes, kb_guard, knowledge, latest_text, message_buttons, renderer, safe_echo, say, understanding,
+    FormValidation, add_notes, current_question, kb_guard, knowledge, latest_text, message_buttons, renderer, safe_echo, say, understanding,
 )
-from actions.context import Question, question_slots, read_question
+from actions.context import question_slots
 from bot.kb.rules import Situation, decide
 from bot.safety import asks_dosage, is_emergency
-
-
-def _question(tracker: Tracker) -> Question:
-    kb = knowledge()
-    return read_question(understanding(kb), latest_text(tracker), tracker.latest_message.get("entities") or [], tracker.current_slot_values())
 
 
 class ValidateMagIkForm(FormValidation):
@@ -30,7 +25,7 @@ class ValidateMagIkForm(FormValidation):
     def extract(self, tracker: Tracker) -> Dict[Text, Any]:
         if tracker.latest_message.get("intent", {}).get("name") == "rol_twijfel":
             return {}
-        q = _question(tracker)
+        q = current_question(tracker)
         slots = question_slots(q)
         role = q.acting_role(knowledge())
         if role:
@@ -51,7 +46,7 @@ class AskZorghandeling(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         kb = knowledge()
         text = latest_text(tracker)
-        q = _question(tracker)
+        q = current_question(tracker)
         u = understanding(kb)
         add_notes(dispatcher, tracker)
         if q.task_text or tracker.get_slot("requested_slot") == "zorghandeling":

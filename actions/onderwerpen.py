@@ -10,8 +10,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import add_notes, kb_guard, knowledge, latest_text, renderer, understanding
-from actions.context import read_question
+from actions.common import add_notes, current_question, kb_guard, knowledge, latest_text, renderer
 from bot.kb.understanding import normalize
 from bot.safety import is_emergency
 
@@ -64,7 +63,7 @@ class Onderwerp(Action):
         intent = tracker.latest_message.get("intent", {}).get("name")
         if intent not in TOPIC_ROUTES:
             intent = "medicatie_dosering" if "dosis" in text.lower() else "wet_big"
-        q = read_question(understanding(kb), text, tracker.latest_message.get("entities") or [], tracker.current_slot_values())
+        q = current_question(tracker)
         _emergency_first(dispatcher, text)
         add_notes(dispatcher, tracker)
         dispatcher.utter_message(text=renderer(kb).topic(kb.topics[pick_topic(intent, text, q.acting_role(kb) or "")]))
@@ -79,7 +78,7 @@ class Aansprakelijkheid(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         kb = knowledge()
         text = latest_text(tracker)
-        q = read_question(understanding(kb), text, tracker.latest_message.get("entities") or [], tracker.current_slot_values())
+        q = current_question(tracker)
         role = tracker.get_slot("voor_wie") if not (q.role or q.relation) else None
         role = role or q.acting_role(kb)
         _emergency_first(dispatcher, text)
@@ -101,8 +100,7 @@ class Toestemming(Action):
     @kb_guard
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         kb = knowledge()
-        text = latest_text(tracker)
-        q = read_question(understanding(kb), text, tracker.latest_message.get("entities") or [], {})
+        q = current_question(tracker, with_context=False)
         add_notes(dispatcher, tracker)
         dispatcher.utter_message(text=renderer(kb).consent(age=q.age, wilsonbekwaam=q.wilsonbekwaam))
         return []
