@@ -137,3 +137,16 @@ def test_content_hash_follows_the_yaml(kb_copy):
     before = content_hash(kb_copy)
     _break(kb_copy / "roles.yml", "label: mantelzorger", "label: Mantelzorger")
     assert content_hash(kb_copy) != before
+
+
+def test_cache_rereads_only_after_a_new_load(sqlite_engine, kb_copy):
+    from bot.kb.repository import KnowledgeBaseCache
+    from bot.settings import KB_DIR
+
+    load_dir(KB_DIR, sqlite_engine)
+    cache = KnowledgeBaseCache(sqlite_engine, recheck_seconds=0)
+    first = cache.get()
+    assert cache.get() is first  # same version: no re-read
+    _break(kb_copy / "roles.yml", "label: mantelzorger", "label: mantelzorger (naaste)")
+    load_dir(kb_copy, sqlite_engine)
+    assert cache.get().roles["mantelzorger"].label == "mantelzorger (naaste)"

@@ -11,7 +11,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from bot.kb.domain import Citation, KnowledgeBase, Task, Topic
-from bot.kb.rules import Decision, RoleDetermination
+from bot.kb.rules import Decision, RoleDetermination, liability_exceptions_for
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -64,7 +64,7 @@ class AnswerRenderer:
 
     def liability(self, role_id: str) -> str:
         liability = self.kb.liability[role_id]
-        exceptions = self.kb.liability_exceptions if role_id in ("mantelzorger", "zorginstelling") else []
+        exceptions = liability_exceptions_for(self.kb, role_id)
         citations = [liability.source] + [n.source for n in liability.notes] + [e.source for e in exceptions]
         return self._render("liability.j2", role=self.kb.roles[role_id], liability=liability, exceptions=exceptions, citations=citations)
 

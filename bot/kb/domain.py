@@ -99,6 +99,7 @@ class Liability:
     summary: str
     source: Citation
     notes: Tuple[Note, ...] = ()
+    exceptions_apply: bool = False
 
 
 @dataclass(frozen=True)

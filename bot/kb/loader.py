@@ -73,7 +73,7 @@ def kb_rows(kb: KnowledgeBase) -> List[m.Base]:
     ]
     rows += [
         m.LiabilityRow(
-            role_id=x.role, liable=list(x.liable), summary=x.summary, source=_c(x.source),
+            role_id=x.role, liable=list(x.liable), summary=x.summary, source=_c(x.source), exceptions_apply=x.exceptions_apply,
             notes=[{"text": n.text, "source": _c(n.source)} for n in x.notes],
         )
         for x in kb.liability.values()

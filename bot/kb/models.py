@@ -9,7 +9,7 @@ from sqlalchemy import JSON, Boolean, Column, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import declarative_base
 
 # Bump when the tables change; the loader then rebuilds them.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 Base = declarative_base()
 
@@ -101,6 +101,7 @@ class LiabilityRow(Base):
     liable = Column(JSON, nullable=False)
     summary = Column(Text, nullable=False)
     notes = Column(JSON, nullable=False)
+    exceptions_apply = Column(Boolean, nullable=False, default=False)
     source = Column(JSON, nullable=False)
 
 

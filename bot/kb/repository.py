@@ -5,6 +5,7 @@ version check lets long-running processes (the action server) pick up a reload."
 from __future__ import annotations
 
 import threading
+import time
 from typing import Any, Callable, Dict, Optional, Tuple, TypeVar
 
 from sqlalchemy import select
@@ -93,7 +94,8 @@ def read_kb(engine: Engine) -> KnowledgeBase:
         ]
         kb.liability = {
             r.role_id: Liability(
-                r.role_id, tuple(r.liable), r.summary, _c(r.source), tuple(Note(n["text"], _c(n["source"])) for n in r.notes)
+                r.role_id, tuple(r.liable), r.summary, _c(r.source),
+                tuple(Note(n["text"], _c(n["source"])) for n in r.notes), r.exceptions_apply,
             )
             for r in rows(m.LiabilityRow)
         }
@@ -139,12 +141,18 @@ def derived(kb: KnowledgeBase, factory: Callable[[KnowledgeBase], T]) -> T:
 
 
 class KnowledgeBaseCache:
-    """One in-memory copy per process, re-read when the loaded version changes."""
+    """One in-memory copy per process, re-read when the loaded version changes.
 
-    def __init__(self, engine: Optional[Engine] = None):
+    The version is checked at most every `recheck_seconds`, so the several
+    look-ups of one action cost no database round trips; a new
+    `python -m bot.kb load` is seen within that time."""
+
+    def __init__(self, engine: Optional[Engine] = None, recheck_seconds: float = 5.0):
         self._engine = engine
         self._kb: Optional[KnowledgeBase] = None
         self._version = ""
+        self._checked_at = float("-inf")
+        self._recheck = recheck_seconds
         self._lock = threading.Lock()
 
     @property
@@ -154,9 +162,13 @@ class KnowledgeBaseCache:
         return self._engine
 
     def get(self) -> KnowledgeBase:
-        version = loaded_version(self.engine)
         with self._lock:
+            now = time.monotonic()
+            if self._kb is not None and now - self._checked_at < self._recheck:
+                return self._kb
+            version = loaded_version(self.engine)
             if self._kb is None or version != self._version:
                 self._kb = read_kb(self.engine)
                 self._version = version
+            self._checked_at = now
             return self._kb

@@ -25,15 +25,6 @@ from bot.kb.domain import (
 
 # Stricter verdicts win when several rules apply.
 _STRICTNESS = {"ja": 0, "ja_onder_voorwaarden": 1, "hangt_af": 2, "nee": 3}
-ROLE_FACTS = (
-    "voor_zichzelf",
-    "organisatie_zet_mensen_in",
-    "persoonlijke_band",
-    "ook_anderen_dan_naaste",
-    "beroepsmatig",
-    "betaald_uit_pgb",
-    "zorgprofessional_in_vrije_tijd",
-)
 
 
 class UnknownRole(LookupError):
@@ -120,6 +111,12 @@ def effective_role(kb: KnowledgeBase, role_id: str, situation: Situation) -> Tup
     return role_id, tuple(notes)
 
 
+def liability_exceptions_for(kb: KnowledgeBase, role_id: str) -> Tuple[LiabilityException, ...]:
+    """The exceptions of seed 001 when they concern this role, else none."""
+    liability = kb.liability.get(role_id)
+    return tuple(kb.liability_exceptions) if liability and liability.exceptions_apply else ()
+
+
 def _applies(permission: Permission, task: Task) -> Optional[str]:
     """'yes', 'conditional' or None for whether a rule applies to a task."""
     if permission.scope == "alle":
@@ -176,7 +173,7 @@ def decide(kb: KnowledgeBase, role_id: str, task_id: str, situation: Situation =
     depends_on = tuple(dict.fromkeys(d for r in rules for d in r.depends_on))
 
     liability = kb.liability.get(acting_role)
-    exceptions = tuple(kb.liability_exceptions) if acting_role in ("mantelzorger", "zorginstelling") else ()
+    exceptions = liability_exceptions_for(kb, acting_role)
     consent = consent_notes(kb, situation) if acting_role != "zorgvrager" else ()
     sock = [kb.note("sock_intro"), kb.note("sock_doubt")]
     if acting_role == "zorgvrager":

@@ -315,6 +315,7 @@ def parse_kb_dir(kb_dir: Path) -> KnowledgeBase:
             summary=_text(ctx, i, "summary"),
             source=p.source_of(i),
             notes=tuple(p.note(n, "text", "source") for n in (i.get("notes") or [])),
+            exceptions_apply=_bool(ctx, i, "exceptions_apply", False),
         )
 
     kb.liability = {x.role: x for x in ctx.each(section("liability.yml", "liability"), "liability", liability)}
