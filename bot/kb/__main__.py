@@ -3,6 +3,7 @@
   python -m bot.kb check                 validate data/kb/*.yml
   python -m bot.kb load                  validate and load into the database (all or nothing)
   python -m bot.kb export-nlu            write Rasa synonyms and lookup tables from the KB
+  python -m bot.kb ask "mag ik insuline spuiten bij mijn zus?"      answer a question as the assistant does
   python -m bot.kb ask --role R --task T [--relation REL] [--age N] [--wilsonbekwaam]
 """
 from __future__ import annotations
@@ -12,11 +13,9 @@ import sys
 from pathlib import Path
 from typing import List, Optional
 
-from bot.kb.answers import AnswerRenderer
 from bot.kb.db import make_engine
 from bot.kb.loader import content_hash, load_dir, loaded_version
 from bot.kb.repository import KnowledgeBaseEmpty, read_kb
-from bot.kb.rules import Situation, decide
 from bot.kb.schema import KBValidationError, parse_kb_dir
 from bot.settings import load_settings
 
@@ -32,8 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("--if-changed", action="store_true", help="skip when the loaded version is current")
     sub.add_parser("export-nlu", help="write entity synonyms and lookup tables for Rasa")
     ask = sub.add_parser("ask", help="ask the knowledge base directly")
-    ask.add_argument("--role", required=True)
-    ask.add_argument("--task", required=True)
+    ask.add_argument("question", nargs="?", default=None, help="a question in Dutch (or English)")
+    ask.add_argument("--role", default=None)
+    ask.add_argument("--task", default=None)
     ask.add_argument("--relation", default=None)
     ask.add_argument("--age", type=int, default=None)
     ask.add_argument("--wilsonbekwaam", action="store_true")
@@ -87,9 +87,14 @@ def main(argv: Optional[List[str]] = None) -> int:
     except KnowledgeBaseEmpty as exc:
         print(str(exc), file=sys.stderr)
         return 3
-    renderer = AnswerRenderer(kb)
+    from bot.answering import answer, render
+    from bot.answering.direct import direct_answer
+
+    if args.question:
+        print(render(kb, answer(kb, args.question)))
+        return 0
     if args.role not in kb.roles:
-        print(renderer.unknown_role(args.role), file=sys.stderr)
+        print(f"Onbekende rol '{args.role}'. Bekend: {', '.join(kb.roles)}", file=sys.stderr)
         return 4
     if args.task not in kb.tasks:
         print(f"Onbekende zorghandeling '{args.task}'. Bekend: {', '.join(kb.tasks)}", file=sys.stderr)
@@ -97,8 +102,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     if args.relation is not None and args.relation not in kb.relations:
         print(f"Onbekende relatie '{args.relation}'. Bekend: {', '.join(kb.relations)}", file=sys.stderr)
         return 4
-    situation = Situation(relation=args.relation, age=args.age, wilsonbekwaam=args.wilsonbekwaam)
-    print(renderer.decision(decide(kb, args.role, args.task, situation)))
+    print(render(kb, direct_answer(kb, args.role, args.task, args.relation, args.age, args.wilsonbekwaam)))
     return 0
 
 

@@ -55,6 +55,12 @@ class Task:
     synonyms: Tuple[str, ...]
     mentioned: Citation
     voorbehouden_source: Optional[Citation] = None
+    # How the task reads after "mag je ...": "de wondzorg doen"; the label when empty.
+    phrase: str = ""
+
+    @property
+    def doing(self) -> str:
+        return self.phrase or self.label
 
 
 @dataclass(frozen=True)
@@ -153,12 +159,35 @@ class ConsentBand:
     source: Citation
 
 
+TOPIC_KINDS = ("onderwerp", "methode", "verwijzing", "praktijkvraag", "veiligheid")
+
+
 @dataclass(frozen=True)
 class Topic:
     id: str
     title: str
     answer: str
     sources: Tuple[Citation, ...]
+    # Phrases that show a question is about this topic (understanding data,
+    # like a task's synonyms); matched on normalised text.
+    keywords: Tuple[str, ...] = ()
+    kind: str = "onderwerp"
+    # The roles the topic is written for; empty means everyone.
+    roles: Tuple[str, ...] = ()
+    # A shorter first line for when the topic answers a yes/no question.
+    short: str = ""
+
+
+@dataclass(frozen=True)
+class SourceDifference:
+    """Where the sources read a situation differently: both readings, and how
+    the answer combines them."""
+
+    id: str
+    title: str
+    readings: Tuple[Note, ...]
+    combined: str
+    keywords: Tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -184,6 +213,9 @@ class Dilemma:
     situation: str
     tension: str
     source: Citation
+    values: Tuple[str, ...] = ()  # the values in tension, one word or phrase each
+    suggestions: Tuple[Note, ...] = ()  # what the sources suggest, each with its passage
+    keywords: Tuple[str, ...] = ()
 
 
 @dataclass
@@ -207,6 +239,7 @@ class KnowledgeBase:
     topics: Dict[str, Topic] = field(default_factory=dict)
     practice_questions: Dict[str, PracticeQuestion] = field(default_factory=dict)
     dilemmas: Dict[str, Dilemma] = field(default_factory=dict)
+    source_differences: Dict[str, SourceDifference] = field(default_factory=dict)
     # Free-standing sourced texts (SO(C)K intro, wilsonbekwaam rule, ...), by key.
     notes: Dict[str, Note] = field(default_factory=dict)
 

@@ -49,7 +49,7 @@ def kb_rows(kb: KnowledgeBase) -> List[m.Base]:
     for i, t in enumerate(kb.tasks.values()):
         rows.append(
             m.TaskRow(
-                id=t.id, position=i, label=t.label, category=t.category, voorbehouden=t.voorbehouden,
+                id=t.id, position=i, label=t.label, phrase=t.phrase, category=t.category, voorbehouden=t.voorbehouden,
                 voorbehouden_source=_c(t.voorbehouden_source) if t.voorbehouden_source else None,
                 mentioned=_c(t.mentioned),
             )
@@ -96,7 +96,20 @@ def kb_rows(kb: KnowledgeBase) -> List[m.Base]:
         m.ConsentBandRow(id=b.id, min_age=b.min_age, max_age=b.max_age, who=b.who, text=b.text, source=_c(b.source))
         for b in kb.consent_bands
     ]
-    rows += [m.TopicRow(id=t.id, title=t.title, answer=t.answer, sources=[_c(s) for s in t.sources]) for t in kb.topics.values()]
+    rows += [
+        m.TopicRow(
+            id=t.id, position=i, title=t.title, answer=t.answer, short=t.short, kind=t.kind, keywords=list(t.keywords),
+            roles=list(t.roles), sources=[_c(s) for s in t.sources],
+        )
+        for i, t in enumerate(kb.topics.values())
+    ]
+    rows += [
+        m.SourceDifferenceRow(
+            id=d.id, title=d.title, combined=d.combined, keywords=list(d.keywords),
+            readings=[{"text": r.text, "source": _c(r.source)} for r in d.readings],
+        )
+        for d in kb.source_differences.values()
+    ]
     rows += [
         m.PracticeQuestionRow(
             id=q.id, position=i, question=q.question, answer=q.answer, source=_c(q.source),
@@ -105,7 +118,11 @@ def kb_rows(kb: KnowledgeBase) -> List[m.Base]:
         for i, q in enumerate(kb.practice_questions.values())
     ]
     rows += [
-        m.DilemmaRow(id=d.id, position=i, title=d.title, situation=d.situation, tension=d.tension, source=_c(d.source))
+        m.DilemmaRow(
+            id=d.id, position=i, title=d.title, situation=d.situation, tension=d.tension, source=_c(d.source),
+            values=list(d.values), keywords=list(d.keywords),
+            suggestions=[{"text": n.text, "source": _c(n.source)} for n in d.suggestions],
+        )
         for i, d in enumerate(kb.dilemmas.values())
     ]
     rows += [m.NoteRow(key=k, text=n.text, source=_c(n.source)) for k, n in kb.notes.items()]

@@ -9,7 +9,7 @@ from sqlalchemy import JSON, Boolean, Column, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import declarative_base
 
 # Bump when the tables change; the loader then rebuilds them.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 Base = declarative_base()
 
@@ -45,6 +45,7 @@ class TaskRow(Base):
     id = Column(String(64), primary_key=True)
     position = Column(Integer, nullable=False)
     label = Column(String(200), nullable=False)
+    phrase = Column(Text, nullable=False, default="")
     category = Column(String(64), nullable=False)
     voorbehouden = Column(String(16), nullable=False)
     voorbehouden_source = Column(JSON)
@@ -163,9 +164,23 @@ class ConsentBandRow(Base):
 class TopicRow(Base):
     __tablename__ = "kb_topics"
     id = Column(String(64), primary_key=True)
+    position = Column(Integer, nullable=False)
     title = Column(Text, nullable=False)
     answer = Column(Text, nullable=False)
+    short = Column(Text, nullable=False, default="")
+    kind = Column(String(32), nullable=False)
+    keywords = Column(JSON, nullable=False)
+    roles = Column(JSON, nullable=False)
     sources = Column(JSON, nullable=False)
+
+
+class SourceDifferenceRow(Base):
+    __tablename__ = "kb_source_differences"
+    id = Column(String(64), primary_key=True)
+    title = Column(Text, nullable=False)
+    readings = Column(JSON, nullable=False)
+    combined = Column(Text, nullable=False)
+    keywords = Column(JSON, nullable=False)
 
 
 class PracticeQuestionRow(Base):
@@ -186,6 +201,9 @@ class DilemmaRow(Base):
     situation = Column(Text, nullable=False)
     tension = Column(Text, nullable=False)
     source = Column(JSON, nullable=False)
+    values = Column(JSON, nullable=False)
+    suggestions = Column(JSON, nullable=False)
+    keywords = Column(JSON, nullable=False)
 
 
 class NoteRow(Base):

@@ -34,6 +34,7 @@ from bot.kb.domain import (
     RoleQuestion,
     SockQuestion,
     Source,
+    SourceDifference,
     Task,
     Topic,
 )
@@ -76,7 +77,7 @@ def read_kb(engine: Engine) -> KnowledgeBase:
             r.id: Task(
                 r.id, r.label, r.category, r.voorbehouden,
                 tuple(sy for _, sy in sorted(synonyms.get(r.id, []))), _c(r.mentioned),
-                _c(r.voorbehouden_source) if r.voorbehouden_source else None,
+                _c(r.voorbehouden_source) if r.voorbehouden_source else None, r.phrase,
             )
             for r in rows(m.TaskRow, m.TaskRow.position)
         }
@@ -113,7 +114,14 @@ def read_kb(engine: Engine) -> KnowledgeBase:
         kb.consent_bands = [
             ConsentBand(r.id, r.min_age, r.max_age, r.who, r.text, _c(r.source)) for r in rows(m.ConsentBandRow, m.ConsentBandRow.min_age)
         ]
-        kb.topics = {r.id: Topic(r.id, r.title, r.answer, tuple(_c(x) for x in r.sources)) for r in rows(m.TopicRow)}
+        kb.topics = {
+            r.id: Topic(r.id, r.title, r.answer, tuple(_c(x) for x in r.sources), tuple(r.keywords), r.kind, tuple(r.roles), r.short)
+            for r in rows(m.TopicRow, m.TopicRow.position)
+        }
+        kb.source_differences = {
+            r.id: SourceDifference(r.id, r.title, tuple(Note(x["text"], _c(x["source"])) for x in r.readings), r.combined, tuple(r.keywords))
+            for r in rows(m.SourceDifferenceRow)
+        }
         kb.practice_questions = {
             r.id: PracticeQuestion(
                 r.id, r.question, r.answer,
@@ -122,7 +130,11 @@ def read_kb(engine: Engine) -> KnowledgeBase:
             for r in rows(m.PracticeQuestionRow, m.PracticeQuestionRow.position)
         }
         kb.dilemmas = {
-            r.id: Dilemma(r.id, r.title, r.situation, r.tension, _c(r.source)) for r in rows(m.DilemmaRow, m.DilemmaRow.position)
+            r.id: Dilemma(
+                r.id, r.title, r.situation, r.tension, _c(r.source), tuple(r.values),
+                tuple(Note(x["text"], _c(x["source"])) for x in r.suggestions), tuple(r.keywords),
+            )
+            for r in rows(m.DilemmaRow, m.DilemmaRow.position)
         }
         kb.notes = {r.key: Note(r.text, _c(r.source)) for r in rows(m.NoteRow)}
     return kb

@@ -32,7 +32,9 @@ from bot.kb.domain import (
     RoleOutcome,
     RoleQuestion,
     SockQuestion,
+    TOPIC_KINDS,
     Source,
+    SourceDifference,
     Task,
     Topic,
 )
@@ -51,6 +53,8 @@ KB_FILES = (
     "consent.yml",
     "topics.yml",
     "practice.yml",
+    "source_differences.yml",
+    "notes.yml",
 )
 
 
@@ -272,6 +276,7 @@ def parse_kb_dir(kb_dir: Path) -> KnowledgeBase:
             synonyms=_strings(ctx, i, "synonyms", required=True),
             mentioned=p.source_of(i, "mentioned"),
             voorbehouden_source=vsource,
+            phrase=_text(ctx, i, "phrase", required=False),
         )
 
     tasks = ctx.each(section("tasks.yml", "tasks"), "tasks", task)
@@ -388,14 +393,21 @@ def parse_kb_dir(kb_dir: Path) -> KnowledgeBase:
         "wilsonbekwaam_mantelzorger": ("mantelzorger_consent", "mantelzorger_consent_source"),
     })
 
-    topics = ctx.each(
-        section("topics.yml", "topics"),
-        "topics",
-        lambda i: Topic(
+    def topic(i):
+        roles = _strings(ctx, i, "roles")
+        for r in roles:
+            if r not in kb.roles:
+                ctx.fail(f"'roles' names unknown role '{r}'")
+        return Topic(
             _text(ctx, i, "id"), _text(ctx, i, "title"), _text(ctx, i, "answer"),
             tuple(p.citation(s, "sources") for s in (i.get("sources") or [None])),
-        ),
-    )
+            keywords=_strings(ctx, i, "keywords"),
+            kind=_choice(ctx, {"kind": i.get("kind", "onderwerp")}, "kind", TOPIC_KINDS),
+            roles=roles,
+            short=_text(ctx, i, "short", required=False),
+        )
+
+    topics = ctx.each(section("topics.yml", "topics"), "topics", topic)
     _unique(ctx, [t.id for t in topics], "topic")
     kb.topics = {t.id: t for t in topics}
 
@@ -414,9 +426,34 @@ def parse_kb_dir(kb_dir: Path) -> KnowledgeBase:
         for d in ctx.each(
             section("practice.yml", "dilemmas"),
             "dilemmas",
-            lambda i: Dilemma(_text(ctx, i, "id"), _text(ctx, i, "title"), _text(ctx, i, "situation"), _text(ctx, i, "tension"), p.source_of(i)),
+            lambda i: Dilemma(
+                _text(ctx, i, "id"), _text(ctx, i, "title"), _text(ctx, i, "situation"), _text(ctx, i, "tension"), p.source_of(i),
+                values=_strings(ctx, i, "values"),
+                suggestions=tuple(p.note(n, "text", "source") for n in (i.get("suggestions") or [])),
+                keywords=_strings(ctx, i, "keywords"),
+            ),
         )
     }
+
+    def difference(i):
+        readings = tuple(p.note(r, "text", "source") for r in (i.get("readings") or []))
+        if len(readings) < 2:
+            ctx.fail("'readings' needs the reading of at least two sources")
+        return SourceDifference(
+            _text(ctx, i, "id"), _text(ctx, i, "title"), readings, _text(ctx, i, "combined"), keywords=_strings(ctx, i, "keywords"),
+        )
+
+    differences = ctx.each(section("source_differences.yml", "differences"), "differences", difference)
+    _unique(ctx, [d.id for d in differences], "source difference")
+    kb.source_differences = {d.id: d for d in differences}
+
+    ctx.file = "notes.yml"
+    for note_id, note in ((n[0], n[1]) for n in ctx.each(
+        section("notes.yml", "notes"), "notes", lambda i: (_text(ctx, i, "id"), p.note(i, "text", "source"))
+    )):
+        if note_id in kb.notes:
+            ctx.problems.append(f"notes.yml: note id '{note_id}' is already used")
+        kb.notes[note_id] = note
 
     if ctx.problems:
         raise KBValidationError(ctx.problems)

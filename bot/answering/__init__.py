@@ -1,0 +1,167 @@
+"""Answers one message: understand the whole situation, find what is asked,
+reason over the knowledge base and compose the Dutch answer.
+
+`answer()` is what the Rasa action calls; it is a plain function of the text,
+the NLU intent ranking and the conversation context, so it is tested and
+benchmarked without a running server."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, Dict, List, Mapping, Optional, Sequence
+
+from bot.answering.compose import (
+    consent_part, dilemma_part, liability_part, permission_part, refuse_part, responsibilities_part, role_part,
+    sock_part, topic_part,
+)
+from bot.answering.reasoning import Actor, acting_role
+from bot.answering.reply import Button, Part, Reply, phrase, render
+from bot.kb.domain import KnowledgeBase
+from bot.understanding.english import gloss, looks_english
+from bot.understanding.questions import Questions, detect
+from bot.understanding.situation import Situation, extract
+from bot.understanding.terms import lexicon_for
+from bot.understanding.text import normalize, question_sentences
+from bot.understanding.topics import topic_index
+
+__all__ = ["answer", "render", "Reply"]
+
+MAX_PARTS = 2
+# Question types answered by reasoning over roles; the rest by topics.
+_FOLLOW_UPS = {
+    "mag_ik": ("aansprakelijkheid", "verantwoordelijkheden", "sock", "rol"),
+    "rol": ("aansprakelijkheid", "verantwoordelijkheden", "mag_ik"),
+    "aansprakelijkheid": ("verantwoordelijkheden", "rol"),
+    "toestemming": ("verantwoordelijkheden", "aansprakelijkheid"),
+}
+_WALKTHROUGH = ("loop", "doorlopen", "met me door", "met mij door", "samen door", "stel me", "stel mij", "start", "begin", "check")
+
+
+def _follow_up(s: Situation, context: Mapping[str, Any]) -> Situation:
+    """A short follow-up ("en bij mijn buurman?") keeps what it does not change."""
+    if not context:
+        return s
+    changes: Dict[str, Any] = {}
+    if not s.tasks and context.get("task"):
+        changes["tasks"] = (context["task"],)
+    new_person = bool(s.relation) or s.actor == "other" or s.receiver == "self"
+    if not new_person:
+        for key in ("relation", "receiver", "receiver_words", "receiver_age", "actor", "actor_words", "actor_role", "own_relative"):
+            if context.get(key) is not None and getattr(s, key) in (None, "other", "asker"):
+                changes[key] = context[key]
+        if context.get("capacity") and not s.capacity:
+            changes["capacity"] = context["capacity"]
+    if not s.asker_role and context.get("asker_role"):
+        changes["asker_role"] = context["asker_role"]
+    return replace(s, **changes) if changes else s
+
+
+def _context(s: Situation, actor: Optional[Actor], q: Questions) -> Dict[str, Any]:
+    return {
+        "task": s.task, "relation": s.relation, "receiver": s.receiver, "receiver_words": s.receiver_words,
+        "receiver_age": s.receiver_age, "actor": s.actor, "actor_words": s.actor_words, "actor_role": s.actor_role,
+        "own_relative": s.own_relative, "capacity": s.capacity, "asker_role": s.asker_role,
+        "role": actor.role if actor else None, "question": q.main,
+    }
+
+
+def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: str, questions: Sequence[str]) -> Optional[Part]:
+    question = questions[-1] if questions else text
+    topics = topic_index(kb)
+    if kind == "mag_ik":
+        return permission_part(kb, s, actor, question)
+    if kind == "rol":
+        return role_part(kb, s, actor)
+    if kind == "aansprakelijkheid":
+        return liability_part(kb, s, actor, question)
+    if kind == "toestemming":
+        return consent_part(kb, s, actor, question)
+    if kind == "weigeren":
+        return refuse_part(kb, s, actor, question)
+    if kind == "verantwoordelijkheden":
+        return responsibilities_part(kb, s, actor)
+    if kind == "sock":
+        return sock_part(kb, for_self=s.receiver == "self")
+    if kind == "noodgeval":
+        return Part("noodgeval", phrase("safety.emergency"), (), (), None)
+    if kind == "off_topic":
+        return Part("off_topic", phrase("safety.off_topic"), (), (), None)
+    if kind == "medisch":
+        topic = "medicatie_dosering" if any(w in normalize(text) for w in ("dosis", "dosering", "eenheden", "hoeveel")) else "medisch_advies"
+        return topic_part(kb.topics[topic])
+    if kind == "dilemma":
+        best = topics.best_for("dilemma", text, questions)
+        if best and best.startswith("dilemma:") and topics.score(best, " ".join(normalize(q) for q in questions), normalize(text)) > 0:
+            return dilemma_part(kb, kb.dilemmas[best.split(":", 1)[1]])
+        return topic_part(kb.topics["dilemmaspel"])
+    best = topics.best_for(kind, text, questions)
+    if best and best in kb.topics:
+        return topic_part(kb.topics[best])
+    return None
+
+
+def _buttons(main: Optional[str], s: Situation) -> List[Button]:
+    titles = phrase("buttons")
+    out = []
+    for kind in _FOLLOW_UPS.get(main or "", ()):
+        if kind == "sock" and s.receiver == "self":
+            continue
+        out.append(Button(titles.get(kind, kind) if kind in titles else kind, f'/vervolg{{"onderwerp":"{kind}"}}'))
+    return [b for b in out if b.title in titles.values()]
+
+
+def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mapping]] = None,
+           context: Optional[Mapping[str, Any]] = None, follow_up: Optional[str] = None,
+           stated_role: Optional[str] = None) -> Reply:
+    """The reply to one user message.
+
+    `follow_up` is a question type chosen with a button; `stated_role` a role
+    chosen with a button ("Voor mijn naaste"); both reuse the context."""
+    context = context or {}
+    english = looks_english(text)
+    read = gloss(text) if english else text
+    lex = lexicon_for(kb)
+    s = extract(lex, read, english=english)
+    if follow_up or stated_role:
+        s = _follow_up(s, context)
+    elif context and len(normalize(read).split()) <= 8:
+        s = _follow_up(s, context)
+    if stated_role:
+        s = replace(s, asker_role=stated_role, asker_role_stated=True)
+    q = detect(read, s, intent_ranking)
+    if follow_up:
+        q = Questions((follow_up,), {follow_up: 10.0})
+    elif stated_role and context.get("question"):
+        q = Questions((context["question"],), {context["question"]: 10.0})
+    reply = Reply(question_types=q.types)
+    if english:
+        reply.notes.append(phrase("lines.english_note"))
+    if s.emergency_now and q.main != "noodgeval":
+        reply.notes.insert(0, phrase("lines.emergency_first"))
+    if not q.types:
+        reply.response = "utter_ask_rephrase"
+        return reply
+    if q.main in ("greeting", "thanks") and len(q.types) == 1:
+        reply.response = "utter_greet" if q.main == "greeting" else "utter_thanks"
+        return reply
+    actor = acting_role(kb, s)
+    questions = question_sentences(read)
+    if q.main == "sock" and any(w in normalize(read) for w in _WALKTHROUGH):
+        reply.start_form = "sock_form"
+        reply.context = _context(s, actor, q)
+        return reply
+    kinds = [k for k in q.types if k not in ("greeting", "thanks")]
+    if "mag_ik" in kinds and "wet_big" in kinds and s.task:
+        kinds.remove("wet_big")  # the permission answer covers the Wet BIG for this task
+    for kind in kinds:
+        if len(reply.parts) >= MAX_PARTS + (1 if kinds[0] == "noodgeval" else 0):
+            break
+        part = _part_for(kb, kind, s, actor, read, questions)
+        if part is not None and all(p.kind != part.kind for p in reply.parts):
+            reply.parts.append(part)
+    if not reply.parts:
+        reply.response = "utter_ask_rephrase"
+    if q.main == "rol" and not actor.determination.decided and not actor.determination.alternatives:
+        reply.start_form = "rol_form"
+    reply.buttons = _buttons(q.main, s)
+    reply.context = _context(s, actor, q)
+    return reply

@@ -1,0 +1,63 @@
+"""English questions: recognised, and glossed into Dutch care terms so the
+Dutch understanding can read them. The answer stays Dutch, with a one-line
+English note (the sources are Dutch)."""
+from __future__ import annotations
+
+import re
+from typing import List, Tuple
+
+_ENGLISH = {"the", "is", "can", "i", "my", "you", "what", "how", "do", "to", "for", "with", "and", "please", "help", "may",
+            "mother", "father", "hello", "hi", "english", "are", "does", "should", "insulin", "allowed", "who", "if", "she",
+            "he", "her", "his", "am", "we", "our", "it", "not", "give", "be", "someone", "care", "want", "when", "of", "an", "a"}
+_DUTCH = {"de", "het", "een", "ik", "mijn", "mag", "je", "en", "van", "bij", "wat", "hoe", "niet", "dat", "voor", "met", "kan",
+          "zijn", "haar", "hij", "zij", "ze", "wie", "moet", "ben", "heb", "die", "er", "op", "ook", "als", "aan", "om", "zorg"}
+
+# English phrase -> Dutch, longest first. Only what a care question needs.
+_GLOSSARY: List[Tuple[str, str]] = sorted([
+    ("am i allowed to", "mag ik"), ("are we allowed to", "mogen wij"), ("is it allowed", "mag dat"), ("is that allowed", "mag dat"),
+    ("is it ok", "mag dat"), ("is that ok", "mag dat"), ("can i", "mag ik"), ("may i", "mag ik"), ("could i", "mag ik"),
+    ("can we", "mogen wij"), ("can my", "mag mijn"), ("can a", "mag een"), ("can she", "mag zij"), ("can he", "mag hij"),
+    ("may a", "mag een"), ("who is liable", "wie is aansprakelijk"), ("who is responsible", "wie is aansprakelijk"),
+    ("liable", "aansprakelijk"), ("liability", "aansprakelijkheid"), ("goes wrong", "misgaat"), ("something goes wrong", "het misgaat"),
+    ("who decides", "wie beslist"), ("consent", "toestemming"), ("permission", "toestemming"), ("refuses", "weigert"),
+    ("refuse", "weigeren"), ("does not want", "wil niet"), ("doesn't want", "wil niet"), ("do i have to", "moet ik"),
+    ("must i", "moet ik"), ("am i", "ben ik"), ("i am", "ik ben"), ("i'm", "ik ben"), ("i have", "ik heb"), ("my own", "mijn eigen"),
+    ("myself", "mezelf"), ("my", "mijn"), ("our", "onze"), ("her", "haar"), ("his", "zijn"), ("insulin shots", "insuline spuiten"),
+    ("insulin injections", "insuline spuiten"), ("insulin", "insuline"), ("injections", "injecties"), ("injection", "injectie"),
+    ("inject", "injecteren"), ("shots", "injecties"), ("eye drops", "oogdruppels"), ("compression stockings", "steunkousen"),
+    ("support stockings", "steunkousen"), ("stockings", "steunkousen"), ("wound care", "wondzorg"), ("wound", "wond"),
+    ("dressing", "verband"), ("tube feeding", "sondevoeding"), ("feeding tube", "sondevoeding"), ("medication", "medicijnen"),
+    ("medicine", "medicijnen"), ("medicines", "medicijnen"), ("pills", "pillen"), ("blood sugar", "bloedsuiker"),
+    ("hoist", "tillift"), ("shower", "douchen"), ("washing", "wassen"), ("mum", "moeder"), ("mom", "moeder"), ("mother", "moeder"),
+    ("dad", "vader"), ("father", "vader"), ("sister", "zus"), ("brother", "broer"), ("wife", "vrouw"), ("husband", "man"),
+    ("daughter", "dochter"), ("son", "zoon"), ("grandmother", "oma"), ("grandma", "oma"), ("grandfather", "opa"), ("grandpa", "opa"),
+    ("neighbour", "buurman"), ("neighbor", "buurman"), ("friend", "vriend"), ("partner", "partner"), ("child", "kind"),
+    ("volunteers", "vrijwilligers"), ("volunteer", "vrijwilliger"), ("nurse", "verpleegkundige"), ("caregiver", "mantelzorger"),
+    ("informal carer", "mantelzorger"), ("carer", "mantelzorger"), ("care worker", "zorgmedewerker"), ("residents", "bewoners"),
+    ("resident", "bewoner"), ("other residents", "andere bewoners"), ("client", "cliënt"), ("patient", "patiënt"),
+    ("nursing home", "verpleeghuis"), ("care home", "verpleeghuis"), ("hospital", "ziekenhuis"), ("at home", "thuis"),
+    ("care plan", "zorgplan"), ("care file", "zorgdossier"), ("medical record", "zorgdossier"), ("emergency", "noodgeval"),
+    ("not breathing", "ademt niet"), ("unconscious", "bewusteloos"), ("not responding", "reageert niet meer"),
+    ("bleeding a lot", "bloedt heel erg"), ("how many units", "hoeveel eenheden"), ("dose", "dosis"), ("privacy", "privacy"),
+    ("dementia", "dementie"), ("organisation", "organisatie"), ("organization", "organisatie"), ("years old", "jaar"),
+    ("give", "geven"), ("help", "helpen"), ("with", "met"), ("for", "voor"), ("at", "bij"), ("in", "in"), ("do", "doen"),
+    ("is", "is"), ("who", "wie"), ("what", "wat"), ("how", "hoe"), ("and", "en"), ("the", "de"), ("a", "een"), ("an", "een"),
+    ("to", "te"), ("if", "als"), ("she", "zij"), ("he", "hij"), ("i", "ik"), ("we", "wij"), ("still", "nog"), ("a carer", "mantelzorger"),
+], key=lambda pair: len(pair[0]), reverse=True)
+
+
+def looks_english(text: str) -> bool:
+    words = re.findall(r"[a-z']+", (text or "").lower())
+    if len(words) < 2:
+        return False
+    english = sum(w in _ENGLISH for w in words)
+    dutch = sum(w in _DUTCH and w not in _ENGLISH for w in words)
+    return english >= 2 and english > dutch * 2
+
+
+def gloss(text: str) -> str:
+    """English care question -> rough Dutch with the terms the lexicon knows."""
+    out = f" {text.lower()} "
+    for english, dutch in _GLOSSARY:
+        out = re.sub(rf"(?<![a-z']){re.escape(english)}(?![a-z'])", dutch, out)
+    return out.strip()

@@ -1,0 +1,367 @@
+"""Turns one message into a structured situation: who asks, who would do the
+care task, for whom, the relation between them, and the circumstances that
+decide role, consent and liability (age, capacity, refusal, pay, free time,
+spontaneous or on request, other residents, setting, an emergency now).
+
+Pure functions over text and the knowledge base's vocabulary; no Rasa objects."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Dict, List, Optional, Tuple
+
+from bot.understanding.cues import cues
+from bot.understanding.terms import Lexicon
+from bot.understanding.text import normalize, question_sentences, sentences
+
+_DET = r"(?:mijn|m'n|mn|me|onze|ons|haar|zijn|z'n|hun|je|jouw|uw|de|het|een|die|deze|dat|die van)"
+_MODAL = r"(?:mag|mogen|mocht|mochten|kan|kun|kunnen|moet|moeten|zou|zouden|durf|durft|wil|wilt|willen|gaat|gaan|hoeft|hoeven|is|zijn|was)"
+_FIRST_PERSON = r"(?:ik|je|jij|u|we|wij)"
+# Verbs with which the asker talks about their own position: "ben ik dan mantelzorger?"
+_SELF_VERB = r"(?:ben|word|wordt|blijf|blijft|heb|hebt|help|doe|geef|val|tel|geld|sta|draag|krijg|loop)"
+_THIRD_PERSON = r"(?:hij|zij|ze)"
+# Words for people that are neither a relation nor a role in the knowledge base.
+_GENERIC_PEOPLE = ("mevrouw", "meneer", "mevr", "dhr", "bewoonster", "iemand", "persoon", "kind", "kinderen", "familie")
+# Everyday activities that are not care tasks (001: a walk with another resident).
+_NON_CARE = re.compile(
+    r"\b(wandel\w*|wandeling|koffie|thee|boodschappen|gezelschap|voorlezen|spelletje\w*|uitje|naar buiten|fietsen|"
+    r"kapper|krant|praatje|bezoek(je)?|muziek|zingen|tuinieren|de was|schoonmaken|stofzuigen|koken|toastje|rolstoel duwen)\b"
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named in the text: 'mijn dochter', 'een vrijwilliger', 'de dochter van mevrouw'."""
+
+    start: int
+    words: str
+    possessive: str  # the word before the noun: mijn, de, een, haar, ...
+    relation: Optional[str]  # relation id when the noun is a relation word
+    role: Optional[str]  # role id when the noun is a role word
+    of_other: bool = False  # 'de dochter van mevrouw X': a relation of someone else
+    age: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class Situation:
+    text: str
+    asker_role: Optional[str] = None  # what the asker says they are
+    asker_role_stated: bool = False
+    actor: str = "asker"  # who would do the task: 'asker' or 'other'
+    actor_words: Optional[str] = None  # 'de dochter', 'een vrijwilliger'
+    actor_role: Optional[str] = None  # a role named for the actor ('mag een vrijwilliger ...')
+    receiver: str = "other"  # 'self' (the actor on themselves), 'asker' (on the asker), 'other'
+    receiver_words: Optional[str] = None
+    relation: Optional[str] = None  # relation id between actor and receiver
+    own_relative: Optional[str] = None  # relation id of the asker's own naaste in the story ('mijn moeder')
+    tasks: Tuple[str, ...] = ()
+    unknown_task: bool = False  # a care activity is asked about that the task list lacks
+    non_care_activity: bool = False  # a walk, coffee, shopping: not a care task
+    receiver_age: Optional[int] = None
+    actor_age: Optional[int] = None
+    capacity: Optional[str] = None  # 'wilsonbekwaam' or 'twijfel' (dementia etc.)
+    refusal: Optional[str] = None  # 'receiver' or 'actor'
+    consent_given: bool = False
+    paid: Optional[str] = None  # 'pgb', 'vergoeding', 'loon'
+    free_time: Optional[bool] = None
+    at_work: bool = False
+    spontaneous: Optional[bool] = None  # True own initiative, False on request of the organisation
+    structural: Optional[bool] = None
+    helps_others: bool = False
+    bond_from_start: Optional[bool] = None
+    bond_later: bool = False
+    via_volunteer_org: bool = False
+    setting: Optional[str] = None
+    emergency_now: bool = False
+    english: bool = False
+    mentions: Tuple[Mention, ...] = field(default=(), repr=False)
+
+    @property
+    def task(self) -> Optional[str]:
+        return self.tasks[0] if self.tasks else None
+
+    @property
+    def asks_about_other(self) -> bool:
+        return self.actor == "other"
+
+
+# -- people ------------------------------------------------------------------
+
+def _person_nouns(lex: Lexicon) -> Dict[str, Tuple[Optional[str], Optional[str]]]:
+    nouns: Dict[str, Tuple[Optional[str], Optional[str]]] = {}
+    for phrase, rel in lex.relations.terms.items():
+        if lex.kb.relations[rel].bond != "zelf":
+            nouns[phrase] = (rel, None)
+    for phrase, role in lex.roles.terms.items():
+        nouns.setdefault(phrase, (None, role))
+    for word in _GENERIC_PEOPLE:
+        nouns.setdefault(word, ("familie" if word == "familie" else None, None))
+    return nouns
+
+
+def find_mentions(lex: Lexicon, norm: str) -> List[Mention]:
+    nouns = _person_nouns(lex)
+    found: List[Mention] = []
+    taken = [False] * (len(norm) + 2)
+    padded = f" {norm} "
+    for phrase in sorted(nouns, key=len, reverse=True):
+        for m in re.finditer(rf"(?<= )(?:({_DET}) )?(?:eigen )?{re.escape(phrase)}(?= )", padded):
+            start = m.start(0)
+            if any(taken[start : m.end(0)]):
+                continue
+            for i in range(start, m.end(0)):
+                taken[i] = True
+            relation, role = nouns[phrase]
+            possessive = m.group(1) or ""
+            after = padded[m.end(0):]
+            of_other = bool(re.match(r" van (mevrouw|meneer|mevr|dhr|een|de|die|deze|onze|haar|zijn|[a-z]+ (bewoner|client|patient))\b", after)) or possessive in ("haar", "zijn", "z'n", "hun")
+            found.append(Mention(start - 1, m.group(0), possessive, relation, role, of_other, _age_after(after)))
+    return sorted(found, key=lambda x: x.start)
+
+
+def _age_after(after: str) -> Optional[int]:
+    m = re.match(r" (?:van |is |\(|, )?(\d{1,3})(?: ?jaar| ?jr| ?j\b|\)|,| )", after + " ")
+    if m and 0 < int(m.group(1)) <= 110:
+        return int(m.group(1))
+    return None
+
+
+def _ages(norm: str) -> Dict[str, int]:
+    ages: Dict[str, int] = {}
+    m = re.search(r"\bik ben (\d{1,2})( jaar)?\b", norm) or re.search(r"\bi am (\d{1,2})( years)?\b", norm)
+    if m:
+        ages["asker"] = int(m.group(1))
+    m = re.search(r"\b(\d{1,3}) ?-?jarige? (\w+)", norm)
+    if m:
+        ages[m.group(2)] = int(m.group(1))
+    return ages
+
+
+# -- the parts of a situation ------------------------------------------------
+
+def asker_role(norm: str) -> Optional[str]:
+    c = cues()
+    for role in ("zorginstelling", "wettelijk_vertegenwoordiger", "vrijwilliger", "zorgprofessional", "mantelzorger", "zorgvrager"):
+        if c.has("asker", role, norm):
+            return role
+    return None
+
+
+def _actor_in_question(question: str, mentions: List[Mention]) -> Tuple[str, Optional[Mention]]:
+    """('asker'|'other'|'unknown', mention) for who would act, from the question sentence."""
+    q = normalize(question)
+    m = re.search(rf"\b(?:{_MODAL}|{_SELF_VERB}) ({_FIRST_PERSON})\b", q) or re.search(rf"^({_FIRST_PERSON}) (?:{_MODAL}|{_SELF_VERB})\b", q)
+    first = m.start() if m else None
+    other = None
+    for mention in mentions:
+        if re.search(rf"\b{_MODAL} (?:dan |ook |wel |nu )?{re.escape(mention.words)}\b", q):
+            other = mention
+            break
+    third = re.search(rf"\b{_MODAL} {_THIRD_PERSON}\b", q)
+    plural = re.search(r"\b(mogen|kunnen|moeten) (mantelzorgers|vrijwilligers|familieleden|naasten|medewerkers|zorgprofessionals|verzorgenden|mensen|ouders|kinderen)\b", q)
+    candidates = [(first, "asker", None)]
+    if other is not None:
+        candidates.append((q.find(other.words), "other", other))
+    if third:
+        candidates.append((third.start(), "third", None))
+    if plural:
+        candidates.append((plural.start(), "plural", plural.group(2)))
+    candidates = [c for c in candidates if c[0] is not None and c[0] >= 0]
+    if not candidates:
+        return "unknown", None
+    _, kind, what = min(candidates, key=lambda c: c[0])
+    if kind == "other":
+        return "other", what
+    if kind == "plural":
+        return "plural:" + what, None
+    if kind == "third":
+        return "third", None
+    return "asker", None
+
+
+def _first_relative(mentions: List[Mention], exclude: Optional[Mention] = None) -> Optional[Mention]:
+    for m in mentions:
+        if m is exclude:
+            continue
+        if m.relation and m.possessive in ("mijn", "m'n", "mn", "me", "onze", "ons", ""):
+            return m
+    return None
+
+
+def _receiver_for_asker(lex: Lexicon, norm: str, mentions: List[Mention]) -> Tuple[str, Optional[Mention]]:
+    """Whom the asker would help: a relative, a client, or themselves."""
+    c = cues()
+    bij = re.search(rf"\b(?:bij|voor|van|met) ({_DET} )?(\w+(?: \w+)?)", norm)
+    for m in mentions:
+        if m.relation and lex.kb.relations[m.relation].bond == "geen":
+            if re.search(rf"\b(bij|voor|met|help\w*|van) {re.escape(m.words)}\b", norm):
+                return "other", m
+    relative = _first_relative(mentions)
+    if relative is not None:
+        return "other", relative
+    if c.has("facts", "self_task", norm):
+        return "self", None
+    for m in mentions:
+        if m.relation and lex.kb.relations[m.relation].bond == "geen":
+            return "other", m
+    del bij
+    return "other", None
+
+
+_ACTING = r"(?:wil|wilde|willen|vraagt|vroeg|vragen|doet|deed|spuit|spoot|geeft|gaf|helpt|hielp|trekt|druppelt|verzorgt|biedt|bood|komt|neemt|nam|gaat|zou|heeft (?:gevraagd|aangeboden))"
+
+
+def _story_actor(mentions: List[Mention], norm: str) -> Optional[Mention]:
+    for m in mentions:
+        acting = re.search(rf"\b{re.escape(m.words)}(?: van [a-z]+(?: [a-z]+)?)? {_ACTING}\b", norm)
+        if acting and (m.of_other or m.role in ("vrijwilliger", "mantelzorger") or m.relation in ("familie", "partner", "vriend", "buur")):
+            return m
+    return None
+
+
+def _third_person_antecedent(mentions: List[Mention], question_start: int) -> Optional[Mention]:
+    """'Mag zij dat?': the person the story is about, named before the question."""
+    before = [m for m in mentions if m.start < question_start] or mentions
+    # A relative or volunteer acting is likelier than a resident being helped.
+    for m in before:
+        if m.of_other or m.role in ("vrijwilliger", "mantelzorger"):
+            return m
+    return before[0] if before else None
+
+
+def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
+    c = cues()
+    norm = normalize(text)
+    mentions = find_mentions(lex, norm)
+    ages = _ages(norm)
+    questions = question_sentences(text)
+    question = questions[-1] if questions else text
+    q_norm = normalize(question)
+    q_start = norm.find(q_norm[:30]) if q_norm else 0
+
+    role = asker_role(norm)
+    kind, actor_mention = _actor_in_question(question, mentions)
+    if kind == "third":
+        actor_mention = _third_person_antecedent(mentions, q_start)
+        kind = "other" if actor_mention else "asker"
+    actor_role = None
+    plural_role = None
+    if kind.startswith("plural:"):
+        word = kind.split(":", 1)[1]
+        plural_role = lex.roles.lookup(word) or ("mantelzorger" if word in ("familieleden", "naasten", "ouders", "kinderen") else None)
+        kind = "other"
+    if kind == "unknown":
+        # 'Mag dat?': who does it follows from the story; someone else only when
+        # that person is the one who wants to or does do it.
+        actor_mention = _story_actor(mentions, norm)
+        doer = re.search(r"\b(ik|wij|we) (wil|wilde|zou|ga|doe|help|spuit|geef|trek|druppel|verzorg|prik)\b", norm)
+        kind = "other" if actor_mention is not None and not doer else "asker"
+
+    relative = next((m for m in mentions if m.relation and m.possessive in ("mijn", "m'n", "mn", "me", "onze")
+                     and lex.kb.relations[m.relation].bond == "persoonlijk"), None)
+    situation = Situation(text=text, asker_role=role, asker_role_stated=role is not None, mentions=tuple(mentions), english=english,
+                          own_relative=relative.relation if relative else None)
+
+    if kind == "asker":
+        receiver, receiver_mention = _receiver_for_asker(lex, norm, mentions)
+        relation = receiver_mention.relation if receiver_mention else None
+        if receiver == "self":
+            relation = "zelf"
+        receiver_age = (receiver_mention.age if receiver_mention else None) or ages.get("asker" if receiver == "self" else "")
+        if receiver == "self" and receiver_age is None:
+            receiver_age = ages.get("asker")
+        situation = replace(
+            situation, actor="asker", receiver=receiver, relation=relation,
+            receiver_words=receiver_mention.words if receiver_mention else None,
+            receiver_age=receiver_age, actor_age=ages.get("asker") if receiver != "self" else None,
+        )
+    else:
+        actor_role = (actor_mention.role if actor_mention else None) or plural_role
+        relation = actor_mention.relation if actor_mention else None
+        if plural_role == "mantelzorger" and relation is None:
+            relation = "familie"
+        receiver = "other"
+        receiver_age = None
+        q_norm_tail = q_norm
+        if re.search(rf"\b({_THIRD_PERSON}|{re.escape(actor_mention.words) if actor_mention else 'xx'}) (\w+ ){{0,6}}(zelf|zichzelf|bij zichzelf)\b", q_norm_tail) or (
+            actor_mention is not None and c.has("facts", "self_task", q_norm.replace("mijn", "zijn"))
+            and re.search(r"\b(zelf|zichzelf)\b", q_norm)
+        ):
+            receiver, relation = "self", "zelf"
+            receiver_age = actor_mention.age if actor_mention else None
+        elif re.search(r"\b(bij mij|mij|me helpen|mijn (insuline|steunkousen|ogen|wond|stoma|sonde|medicijnen|medicatie|prik|injectie|kousen|bloedsuiker))\b", q_norm) and actor_mention is not None and actor_mention.possessive in ("mijn", "m'n", "mn", ""):
+            receiver = "asker"
+            receiver_age = ages.get("asker")
+        else:
+            target = next((m for m in mentions if m is not actor_mention and m.start > (actor_mention.start if actor_mention else -1)), None)
+            receiver_age = target.age if target else None
+            if actor_mention is not None and actor_mention.role and not actor_mention.relation and target is not None and target.relation:
+                # 'mag een vrijwilliger bij mijn moeder ...': the volunteer has no bond with her.
+                relation = None
+        situation = replace(
+            situation, actor="other", actor_words=actor_mention.words if actor_mention else None,
+            actor_role=actor_role, receiver=receiver, relation=relation,
+            receiver_age=receiver_age, actor_age=actor_mention.age if actor_mention and receiver != "self" else None,
+        )
+
+    return _circumstances(lex, situation, norm)
+
+
+def _circumstances(lex: Lexicon, s: Situation, norm: str) -> Situation:
+    c = cues()
+    has = lambda key: c.has("facts", key, norm)  # noqa: E731
+    tasks = tuple(lex.tasks_in(s.text))
+    if not tasks:
+        fuzzy = lex.tasks.fuzzy(s.text)
+        tasks = (fuzzy.id,) if fuzzy else ()
+    capacity = "wilsonbekwaam" if has("wilsonbekwaam") else ("twijfel" if has("capacity_doubt") else None)
+    refusal = None
+    if has("receiver_refuses") and not re.search(r"\bik (wil|wilde) (het |dat |dit )?niet\b", norm):
+        refusal = "receiver"
+    if has("actor_unwilling"):
+        refusal = refusal or "actor"
+    paid = "pgb" if has("paid_pgb") else ("vergoeding" if has("allowance") else ("loon" if has("salary") else None))
+    spontaneous: Optional[bool] = None
+    if has("on_request"):
+        spontaneous = False
+    elif re.search(r"\b(spontaan|eigen initiatief|uit mezelf|uit eigen beweging|uit zichzelf)\b", norm):
+        spontaneous = True
+    structural = True if has("structural") else (False if has("occasional") else None)
+    if spontaneous is None and structural is False and has("helps_others"):
+        spontaneous = True  # 'af en toe help ik ook een andere bewoner' without being asked
+    setting = next((name for name in ("ziekenhuis", "verpleeghuis", "thuis") if has(f"setting_{name}")), None)
+    emergency = _emergency_now(s.text)
+    non_care = bool(_NON_CARE.search(norm)) and not tasks
+    return replace(
+        s, tasks=tasks, capacity=capacity, refusal=refusal, consent_given=has("consent_given"), paid=paid,
+        free_time=True if has("free_time") else None, at_work=has("at_work") and not has("free_time"),
+        spontaneous=spontaneous, structural=structural, helps_others=has("helps_others"),
+        bond_from_start=True if has("bond_from_start") else None, bond_later=has("bond_later"),
+        via_volunteer_org=has("via_volunteer_org"), setting=setting, emergency_now=emergency,
+        non_care_activity=non_care,
+    )
+
+
+def _emergency_now(text: str) -> bool:
+    """An emergency is happening now: a cue in a sentence that is not about
+    the past and not hypothetical ('vorige maand moest de ambulance komen')."""
+    c = cues()
+    for sentence in sentences(text) or [text]:
+        norm = normalize(sentence)
+        if not c.has("facts", "emergency_now", norm):
+            continue
+        if c.has("facts", "past_marker", norm) or c.has("facts", "hypothetical_marker", norm):
+            continue
+        if re.search(r"\b(was|waren|had|hadden|ging|lag|werd|kreeg|moest|is geweest|heeft gehad)\b", norm) and not re.search(r"\b(nu|net|zojuist|op dit moment|vandaag|nog steeds|ineens)\b", norm):
+            continue
+        return True
+    return False
+
+
+def describe(s: Situation) -> Dict[str, object]:
+    """A compact, loggable view (no free text) for debugging and tests."""
+    keep = ("asker_role", "own_relative", "actor", "actor_words", "actor_role", "receiver", "relation", "tasks", "receiver_age", "actor_age",
+            "capacity", "refusal", "paid", "free_time", "spontaneous", "structural", "helps_others", "bond_later", "setting",
+            "emergency_now", "english", "non_care_activity")
+    tri_state = ("free_time", "spontaneous", "structural")
+    return {k: getattr(s, k) for k in keep if getattr(s, k) not in (None, ()) and (getattr(s, k) is not False or k in tri_state)}

@@ -1,0 +1,70 @@
+"""Which knowledge-base topic or dilemma a question is about, from the
+`keywords` the knowledge base gives each of them."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+import yaml
+
+from bot.kb.domain import KnowledgeBase
+from bot.kb.repository import derived
+from bot.understanding.cues import CUES_FILE
+from bot.understanding.text import normalize
+
+
+@lru_cache(maxsize=1)
+def topics_for_type() -> Dict[str, List[str]]:
+    """Question type -> the topics that can answer it, the usual one first."""
+    data = yaml.safe_load(CUES_FILE.with_name("topic_routes.yml").read_text(encoding="utf-8"))
+    return {k: list(v) for k, v in data["routes"].items()}
+
+
+class TopicIndex:
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.keywords: Dict[str, List[Tuple[re.Pattern, float]]] = {}
+        for topic in kb.topics.values():
+            self.keywords[topic.id] = self._compile(topic.keywords)
+        for dilemma in kb.dilemmas.values():
+            self.keywords[f"dilemma:{dilemma.id}"] = self._compile(dilemma.keywords)
+
+    @staticmethod
+    def _compile(words: Iterable[str]) -> List[Tuple[re.Pattern, float]]:
+        # Longer phrases say more than single words.
+        return [(re.compile(rf"\b{re.escape(normalize(w))}\b"), 1.0 + 0.5 * (len(normalize(w).split()) - 1)) for w in words if normalize(w)]
+
+    def score(self, key: str, question: str, whole: str) -> float:
+        total = 0.0
+        for pattern, weight in self.keywords.get(key, ()):
+            if pattern.search(question):
+                total += 2 * weight
+            elif pattern.search(whole):
+                total += weight
+        return total
+
+    def ranked(self, text: str, questions: Sequence[str], keys: Optional[Iterable[str]] = None) -> List[Tuple[str, float]]:
+        whole = normalize(text)
+        asked = " | ".join(normalize(q) for q in questions)
+        candidates = list(keys) if keys is not None else list(self.keywords)
+        scored = [(k, self.score(k, asked, whole)) for k in candidates if k in self.keywords]
+        return sorted(scored, key=lambda kv: -kv[1])
+
+    def best_for(self, kind: str, text: str, questions: Sequence[str]) -> Optional[str]:
+        """The topic that answers a question of this type; the type's usual topic
+        when no keyword decides."""
+        routes = topics_for_type().get(kind, [])
+        keys = [r for r in routes if r in self.keywords]
+        if kind == "dilemma":
+            keys += [k for k in self.keywords if k.startswith("dilemma:")]
+        if not keys:
+            return None
+        ranked = self.ranked(text, questions, keys)
+        if ranked and ranked[0][1] > 0:
+            return ranked[0][0]
+        return keys[0]
+
+
+def topic_index(kb: KnowledgeBase) -> TopicIndex:
+    return derived(kb, TopicIndex)
