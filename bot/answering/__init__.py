@@ -6,12 +6,13 @@ the NLU intent ranking and the conversation context, so it is tested and
 benchmarked without a running server."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 from bot.answering.compose import (
-    consent_part, dilemma_part, liability_part, permission_part, refuse_part, responsibilities_part, role_part,
-    sock_part, topic_part,
+    consent_part, dilemma_part, liability_part, permission_part, refuse_part, responsibilities_part, role_of_actor,
+    role_part, sock_part, topic_part, wet_big_part,
 )
 from bot.answering.reasoning import Actor, acting_role
 from bot.answering.reply import Button, Part, Reply, phrase, render
@@ -33,7 +34,7 @@ _FOLLOW_UPS = {
     "aansprakelijkheid": ("verantwoordelijkheden", "rol"),
     "toestemming": ("verantwoordelijkheden", "aansprakelijkheid"),
 }
-_WALKTHROUGH = ("loop", "doorlopen", "met me door", "met mij door", "samen door", "stel me", "stel mij", "start", "begin", "check")
+_WALKTHROUGH = re.compile(r"\b(loop\w*|lopen|doorlopen|doorloop)\b.*\bdoor\b|\bdoorlopen\b|\bmet (me|mij) door\b|\bsamen door\b|\bstel (me|mij) de vragen\b|\b(start|begin) (de )?(so ?c ?k|sock|checklist|vragen)\b|\bwalk me through\b")
 
 
 def _follow_up(s: Situation, context: Mapping[str, Any]) -> Situation:
@@ -70,7 +71,11 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
     if kind == "mag_ik":
         return permission_part(kb, s, actor, question)
     if kind == "rol":
-        return role_part(kb, s, actor)
+        if re.match(r"^(wanneer|hoe weet ik|hoe weet je|wat is het verschil)\b", normalize(question)):
+            best = topics.best_for("rol", text, questions)
+            if best in kb.topics:
+                return topic_part(kb.topics[best], question)
+        return role_part(kb, s, actor, question)
     if kind == "aansprakelijkheid":
         return liability_part(kb, s, actor, question)
     if kind == "toestemming":
@@ -80,22 +85,27 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
     if kind == "verantwoordelijkheden":
         return responsibilities_part(kb, s, actor)
     if kind == "sock":
-        return sock_part(kb, for_self=s.receiver == "self")
+        return sock_part(kb, for_self=s.receiver == "self" or actor.role == "zorgvrager", role=actor.role, question=question)
+    if kind == "wet_big":
+        return wet_big_part(kb, s, actor, question)
     if kind == "noodgeval":
         return Part("noodgeval", phrase("safety.emergency"), (), (), None)
     if kind == "off_topic":
         return Part("off_topic", phrase("safety.off_topic"), (), (), None)
     if kind == "medisch":
         topic = "medicatie_dosering" if any(w in normalize(text) for w in ("dosis", "dosering", "eenheden", "hoeveel")) else "medisch_advies"
-        return topic_part(kb.topics[topic])
+        return topic_part(kb.topics[topic], question)
     if kind == "dilemma":
         best = topics.best_for("dilemma", text, questions)
         if best and best.startswith("dilemma:") and topics.score(best, " ".join(normalize(q) for q in questions), normalize(text)) > 0:
             return dilemma_part(kb, kb.dilemmas[best.split(":", 1)[1]])
-        return topic_part(kb.topics["dilemmaspel"])
+        return topic_part(kb.topics["dilemmaspel"], question)
     best = topics.best_for(kind, text, questions)
     if best and best in kb.topics:
-        return topic_part(kb.topics[best])
+        role_line = ""
+        if actor.role and kind in ("aanleren", "weigeren", "passend_reageren", "toestemming", "privacy", "overbelasting", "samenwerken"):
+            role_line = phrase("role_first.self", rol=kb.roles[actor.role].label) if actor.is_asker else role_of_actor(kb, s, actor)
+        return topic_part(kb.topics[best], question, role_line)
     return None
 
 
@@ -132,20 +142,17 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
         q = Questions((follow_up,), {follow_up: 10.0})
     elif stated_role and context.get("question"):
         q = Questions((context["question"],), {context["question"]: 10.0})
-    reply = Reply(question_types=q.types)
+    reply = Reply(question_types=q.types, situation=s)
     if english:
         reply.notes.append(phrase("lines.english_note"))
     if s.emergency_now and q.main != "noodgeval":
         reply.notes.insert(0, phrase("lines.emergency_first"))
-    if not q.types:
-        reply.response = "utter_ask_rephrase"
-        return reply
     if q.main in ("greeting", "thanks") and len(q.types) == 1:
         reply.response = "utter_greet" if q.main == "greeting" else "utter_thanks"
         return reply
     actor = acting_role(kb, s)
     questions = question_sentences(read)
-    if q.main == "sock" and any(w in normalize(read) for w in _WALKTHROUGH):
+    if q.main == "sock" and _WALKTHROUGH.search(normalize(read)):
         reply.start_form = "sock_form"
         reply.context = _context(s, actor, q)
         return reply
@@ -159,7 +166,11 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
         if part is not None and all(p.kind != part.kind for p in reply.parts):
             reply.parts.append(part)
     if not reply.parts:
-        reply.response = "utter_ask_rephrase"
+        ranked = topic_index(kb).ranked(read, questions, [t for t in kb.topics])
+        if ranked and ranked[0][1] >= 2:
+            reply.parts.append(topic_part(kb.topics[ranked[0][0]], questions[-1] if questions else read))
+        else:
+            reply.response = "utter_ask_rephrase"
     if q.main == "rol" and not actor.determination.decided and not actor.determination.alternatives:
         reply.start_form = "rol_form"
     reply.buttons = _buttons(q.main, s)

@@ -4,9 +4,10 @@ data/kb; only the sentence frames come from templates/phrases.yml."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import List, Optional, Tuple
 
-from bot.answering.reasoning import Actor, circumstances
+from bot.answering.reasoning import Actor, circumstances, doer
 from bot.answering.reply import Block, Part, phrase
 from bot.kb.domain import Citation, Dilemma, KnowledgeBase, Topic
 from bot.kb.rules import consent_band, decide, liability_for
@@ -57,12 +58,49 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+_CHILD = {"dochter", "zoon", "kind", "dochtertje", "zoontje", "baby", "kleinkind", "kleinzoon", "kleindochter"}
+
+
+def consent_clause(kb: KnowledgeBase, s: Situation) -> str:
+    """Whose yes counts here: the receiver, the parent (under 12), both (12-16), or the representative."""
+    naaste = receiver_words(s)
+    band = consent_band(kb, s.receiver_age)
+    own_child = (s.receiver_words or "").split(" ")[0] in ("mijn", "m'n", "mn") and (s.receiver_words or "").split(" ")[-1] in _CHILD
+    if band is not None and band.id == "jonger_dan_12":
+        return phrase("instemming.ouder_zelf" if own_child else "instemming.ouder")
+    if band is not None and band.id == "twaalf_tot_zestien":
+        return phrase("instemming.kind_en_ouder_zelf" if own_child else "instemming.kind_en_ouder", naaste=naaste)
+    if s.capacity == "wilsonbekwaam":
+        return phrase("instemming.vertegenwoordiger")
+    return phrase("instemming.gewoon", naaste=naaste)
+
+
+def role_label(kb: KnowledgeBase, role: Optional[str]) -> str:
+    return kb.roles[role].label if role in kb.roles else ""
+
+
+def role_of_actor(kb: KnowledgeBase, s: Situation, actor: Actor) -> str:
+    if actor.is_asker or not actor.role:
+        return ""
+    return phrase("role_of_actor", wie_hoofd=_cap(actor_words(s, actor)), rol=kb.roles[actor.role].label)
+
+
 def _key(actor: Actor) -> str:
     return "self" if actor.is_asker else "other"
 
 
+_YES_NO_VERB = r"(mag|mogen|is|ben|zijn|word|wordt|worden|kan|kun|kunnen|moet|moeten|heb|hebben|klopt|geldt|gelden|valt|vallen|blijf|blijft|hoef|hoeft|hoeven|zou|zouden|mocht|betekent|verandert|tel|telt|does|is|am|can|may|do)"
+
+
 def _asks_yes_no(question: str) -> bool:
-    return bool(re.match(r"^(mag|mogen|is|ben|zijn|word|wordt|kan|kun|kunnen|moet|moeten|heb|hebben|klopt|geldt|valt|blijf|blijft)\b", normalize(question)))
+    """'Mag ik ...?', '..., ben ik dan aansprakelijk?', '... of niet?' - not 'wie/wat/hoe ...?'."""
+    q = re.sub(r"^(maar|en|dus|want|of|nou|oke|ok|goed|vraagje|vraag)\s+", "", normalize(question))
+    if re.match(r"^(wie|wat|hoe|waar|wanneer|welke|welk|waarom|waarover|hoeveel)\b", q) and not re.match(r"^wat als\b", q):
+        return False
+    if re.match(rf"^{_YES_NO_VERB}\b", q) or q.endswith(("of niet", "wel of niet", "ja of nee")):
+        return True
+    return bool(re.search(rf"\b{_YES_NO_VERB} (ik|je|jij|u|we|wij|hij|zij|ze|het|dat|dit|er|de|mijn|onze)\b(?!.*\b(wie|wat|hoe|welke)\b)", q)
+                and re.match(r"^(als|wanneer|stel|nu|dan|en als|wat als)\b", q))
 
 
 # -- mag ik ---------------------------------------------------------------------
@@ -92,6 +130,8 @@ def permission_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str
         key = "zorgvrager_onder_12"
     elif role == "zorgvrager" and band is not None and band.id == "twaalf_tot_zestien":
         key = "zorgvrager_12_16"
+    elif role == "vrijwilliger" and re.search(r"\bzelf (beslissen|besluiten|bepalen|kiezen)\b", normalize(question)):
+        key = "vrijwilliger_zelf_beslissen"
     elif voorbehouden and role in ("vrijwilliger", "zorginstelling"):
         key = f"{role}_voorbehouden"
     else:
@@ -99,16 +139,24 @@ def permission_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str
     handeling = task.doing if task else "dat doen"
     bij = f" bij {naaste}" if naaste not in ("de zorgvrager", "jij") and role not in ("zorgvrager",) else (" bij jou" if naaste == "jij" else "")
     lead = phrase(f"first_line.{key}.{_key(actor)}", wie=who, handeling=handeling, handeling_hoofd=_cap(handeling),
-                  bij=bij, naaste=naaste)
+                  bij=bij, naaste=naaste, instemming=consent_clause(kb, s))
+    if key == "vrijwilliger_zelf_beslissen":
+        decision = replace(decision, verdict="nee")
     blocks: List[Block] = []
     sources: List[Citation] = list(decision.sources)
     outcome = actor.determination.outcome
-    if outcome is not None and (outcome.id not in ("mantelzorger", "zorgvrager", "zorginstelling", "zorgprofessional", "vrijwilliger_zonder_band") or not actor.is_asker):
+    if not actor.is_asker:
+        blocks.append(Block(role_of_actor(kb, s, actor)))
+        if outcome is not None and outcome.id in _SPECIAL_OUTCOMES:
+            blocks.append(Block(outcome.explanation))
+            sources.insert(0, outcome.source)
+    elif outcome is not None and outcome.id in _SPECIAL_OUTCOMES:
         blocks.append(Block(outcome.explanation))
         sources.insert(0, outcome.source)
     if decision.refused:
+        if actor.is_asker:
+            blocks.insert(0, Block(phrase("role_first.self", rol=role_label(kb, role))))
         blocks.extend(Block(n.text) for n in decision.consent)
-        topic = kb.topics["niet_verplicht"]
         blocks.append(Block(kb.note("instemming_uitvoerder").text))
         return Part("mag_ik", lead, tuple(blocks), tuple(sources), decision.verdict, role)
     if task is None and s.tasks == () and _mentions_unlisted_task(question):
@@ -125,9 +173,16 @@ def permission_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str
         blocks.append(Block(title=phrase("lines.voorbehouden_unknown", handeling=task.label if task else "deze handeling"),
                             items=tuple(r.summary for r in decision.conditional_rules)))
     blocks.extend(_asker_blocks(kb, s, actor, sources))
-    blocks.append(Block(_liability_line(kb, s, actor)))
+    if s.communication_problem:
+        blocks.append(communication_block(kb))
+    if role != "zorgvrager":
+        blocks.append(Block(_liability_line(kb, s, actor)))
     blocks.append(Block(phrase("lines.doubt")))
     return Part("mag_ik", lead, tuple(blocks), tuple(sources), decision.verdict, role)
+
+
+_SPECIAL_OUTCOMES = ("mantelzorger_pgb", "mantelzorger_professional_vrije_tijd", "zorgprofessional_in_werk", "vrijwilliger_later_band",
+                     "vrijwilliger_andere_bewoners", "vrijwilliger_op_verzoek", "spontaan_andere_bewoner")
 
 
 def _mentions_unlisted_task(question: str) -> bool:
@@ -151,6 +206,13 @@ def _permission_overview(kb: KnowledgeBase, s: Situation, actor: Actor, task) ->
 def _asker_blocks(kb: KnowledgeBase, s: Situation, actor: Actor, sources: List[Citation]) -> List[Block]:
     """What the asker must do when they ask about someone else acting."""
     blocks: List[Block] = []
+    if actor.is_asker and actor.role == "zorginstelling":
+        norm = normalize(s.text)
+        for target, words in (("vrijwilliger", r"\bvrijwillig\w*"), ("mantelzorger", r"\b(mantelzorg\w*|familie\w*|naasten|dochter|zoon)\b")):
+            if re.search(words, norm):
+                note = kb.note(f"instelling_bij_{target}")
+                blocks.append(Block(note.text))
+                sources.append(note.source)
     if not actor.is_asker and s.asker_role in ("zorgprofessional", "zorginstelling"):
         kind = "professional" if s.asker_role == "zorgprofessional" else "instelling"
         target = "vrijwilliger" if actor.role == "vrijwilliger" else "mantelzorger"
@@ -178,15 +240,56 @@ def _liability_line(kb: KnowledgeBase, s: Situation, actor: Actor) -> str:
 
 # -- welke rol ---------------------------------------------------------------------
 
-def role_part(kb: KnowledgeBase, s: Situation, actor: Actor) -> Part:
+_ROLE_WORDS = {"mantelzorger": "mantelzorger", "mantelzorgers": "mantelzorger", "mantelzorgster": "mantelzorger",
+               "vrijwilliger": "vrijwilliger", "vrijwilligers": "vrijwilliger", "vrijwilligster": "vrijwilliger",
+               "zorgprofessional": "zorgprofessional", "professional": "zorgprofessional", "zorgvrager": "zorgvrager"}
+
+
+def _asked_role(question: str, s: Situation) -> Optional[str]:
+    """'ben ik dan nog mantelzorger?' -> 'mantelzorger'; None for an open question."""
+    q = normalize(question)
+    if not re.match(r"^(ben|is|zijn|word|wordt|blijf|blijft|tel|telt|geld|geldt|val|valt|en ben|dus ben)\b", q) and not re.search(r"\b(ben|word|blijf|tel|val) ik\b", q):
+        return None
+    for word in re.findall(r"[a-z]+", q):
+        if word in _ROLE_WORDS:
+            return _ROLE_WORDS[word]
+    if re.search(r"\b(ben|is) (ik|hij|zij|ze) (dat|dit)\b", q):
+        found = [w for w in re.findall(r"[a-z]+", normalize(s.text)) if w in _ROLE_WORDS]
+        return _ROLE_WORDS[found[-1]] if found else None
+    return None
+
+
+def _role_yes_no(kb: KnowledgeBase, s: Situation, actor: Actor, outcome_id: str, role_id: str, asked: str, question: str) -> Optional[str]:
+    if outcome_id in ("vrijwilliger_andere_bewoners", "vrijwilliger_op_verzoek"):
+        about_others = re.search(r"\b(voor|bij|van) (hun|hen|die|deze|andere|de andere|die andere)\b", normalize(question))
+        if asked == "mantelzorger" and about_others:
+            return phrase("role_yesno.split_nee_mantelzorger")
+        return phrase("role_yesno.split_ja")
+    if outcome_id == "spontaan_andere_bewoner":
+        return phrase("role_yesno.spontaan_nee") if asked == "vrijwilliger" else phrase("role_yesno.spontaan_ja")
+    if outcome_id == "zorginstelling" and asked != "zorginstelling":
+        return phrase("role_yesno.organisatie")
+    label = kb.roles[role_id].label
+    if actor.is_asker:
+        return phrase("role_yesno.ja_self" if asked == role_id else "role_yesno.nee_self", rol=label, gevraagd=asked)
+    who = actor_words(s, actor)
+    plural = bool(re.search(r"(medewerkers|vrijwilligers|mantelzorgers|zij|ze)$", who))
+    return phrase("role_yesno.ja" if asked == role_id else "role_yesno.nee", wie_hoofd_lc=who, zijn="zijn" if plural else "is", rol=label, gevraagd=asked)
+
+
+def role_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str = "") -> Part:
     det = actor.determination
     who = actor_words(s, actor)
     sources: List[Citation] = []
     blocks: List[Block] = []
+    asked = _asked_role(question, s)
     if det.decided and det.outcome is not None:
         outcome = det.outcome
         role = kb.roles[det.role]
-        if outcome.id == "spontaan_andere_bewoner":
+        yesno = _role_yes_no(kb, s, actor, outcome.id, det.role, asked, question) if asked else None
+        if yesno:
+            lead = yesno
+        elif outcome.id == "spontaan_andere_bewoner":
             lead = phrase("role_first.self_split_spontaan")
         elif outcome.id == "vrijwilliger_op_verzoek":
             lead = phrase("role_first.self_split_op_verzoek")
@@ -231,24 +334,48 @@ def _liability_target(question: str) -> str:
 
 
 def liability_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -> Part:
-    role = actor.role
     organisation_asks = s.asker_role == "zorginstelling"
+    staff_asks = s.asker_role == "zorgprofessional"
+    q = normalize(question)
+    yes_no = _asks_yes_no(question)
+    target = _liability_target(question) if yes_no else "wie"
+    # Who did the care task: the person the story is about when an organisation
+    # or a professional asks about someone else.
+    subject = actor
+    if actor.is_asker and (organisation_asks or (staff_asks and target != "self")):
+        other = doer(kb, s)
+        if other is not None:
+            subject = other
+    role = subject.role
     if role is None and organisation_asks:
         role = "zorginstelling"
     if role is None:
         return _liability_overview(kb)
-    outcome_id = actor.determination.outcome.id if actor.determination.outcome else ""
+    if organisation_asks and target == "self":
+        target = "instelling"
+    outcome_id = subject.determination.outcome.id if subject.determination.outcome else ""
     on_request = {"vrijwilliger_op_verzoek": True, "spontaan_andere_bewoner": False}.get(outcome_id)
     if s.helps_others and on_request is None and s.spontaneous is not None:
         on_request = not s.spontaneous
-    advice_role = "mantelzorger" if outcome_id in ("spontaan_andere_bewoner",) else role
+    advice_role = "mantelzorger" if outcome_id == "spontaan_andere_bewoner" else role
     advice = liability_for(kb, advice_role if advice_role in kb.liability else "zorgvrager", helps_others=s.helps_others,
                            on_request=on_request, organisation_asks=organisation_asks)
-    target = _liability_target(question)
-    if organisation_asks and target == "self":
-        target = "instelling"
+    who = actor_words(s, subject)
     lead = None
-    if s.helps_others and role in ("mantelzorger", "vrijwilliger") and on_request is not None:
+    if "inspectie" in q or ("inspectie" in normalize(s.text) and role == "mantelzorger" and yes_no):
+        lead = phrase("liability_special.inspectie")
+    elif s.not_responded and role in ("mantelzorger", "zorgprofessional") and (organisation_asks or staff_asks or not subject.is_asker or target != "self"):
+        if target == "self" and staff_asks:
+            lead = phrase("liability_special.niet_gereageerd_professional")
+        elif target in ("instelling", "self"):
+            lead = phrase("liability_special.niet_gereageerd_instelling")
+        else:
+            lead = phrase("liability_special.niet_gereageerd_wie")
+    elif s.helps_others and s.foreseeable and (organisation_asks or staff_asks):
+        lead = phrase("liability_special.voorzienbaar")
+    elif s.via_volunteer_org and role == "vrijwilliger":
+        lead = phrase("liability_special.via_organisatie")
+    elif s.helps_others and role in ("mantelzorger", "vrijwilliger") and on_request is not None:
         kind = "op_verzoek" if on_request else "spontaan"
         lead = phrase(f"liability_yesno.{kind}_{'instelling' if target == 'instelling' else 'self'}") if target != "wie" else phrase(f"liability_first.{kind}")
     elif s.helps_others and role in ("mantelzorger", "vrijwilliger"):
@@ -256,25 +383,33 @@ def liability_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str)
     elif target in ("self", "instelling") and role in ("mantelzorger", "vrijwilliger", "zorgprofessional"):
         lead = phrase(f"liability_yesno.{role}_{target}")
     if lead is None:
-        key = role if actor.is_asker or role in ("zorgvrager", "zorginstelling", "wettelijk_vertegenwoordiger") else f"{role}_other"
+        key = role if subject.is_asker or role in ("zorgvrager", "zorginstelling", "wettelijk_vertegenwoordiger") else f"{role}_other"
         lead = phrase(f"liability_first.{key}")
     liability = advice.liability
-    blocks = [Block(liability.summary)]
+    blocks = []
+    if not subject.is_asker and subject.role:
+        blocks.append(Block(role_of_actor(kb, s, subject)))
+    elif subject.is_asker and role in kb.roles and role != "zorginstelling":
+        blocks.append(Block(phrase("role_first.self", rol=kb.roles[role].label)))
+    blocks.append(Block(liability.summary))
     blocks.extend(Block(n.text) for n in liability.notes if n.text not in liability.summary)
     sources = [liability.source] + [n.source for n in liability.notes]
-    if advice.exceptions:
-        blocks.append(Block(title=phrase("lines.exceptions_title"), items=tuple(e.text for e in advice.exceptions), numbered=True))
-        sources.extend(e.source for e in advice.exceptions)
+    exceptions = advice.exceptions
+    if role == "mantelzorger" and (organisation_asks or staff_asks) and not exceptions:
+        exceptions = tuple(kb.liability_exceptions)
+    if exceptions:
+        blocks.append(Block(title=phrase("lines.exceptions_title"), items=tuple(e.text for e in exceptions), numbered=True))
+        sources.extend(e.source for e in exceptions)
     if advice.difference is not None and (role == "vrijwilliger" or s.helps_others):
         blocks.append(Block(advice.difference.combined, title=phrase("lines.difference_title")))
         sources.extend(r.source for r in advice.difference.readings)
-    if s.helps_others:
+    if s.helps_others and on_request is None:
         diff = kb.source_differences.get("andere_bewoners")
-        if diff is not None and on_request is None:
+        if diff is not None:
             blocks.append(Block(diff.combined, title=phrase("lines.difference_title")))
-    if s.asker_role == "zorgprofessional" and role == "mantelzorger" and not actor.is_asker:
+    if (staff_asks or organisation_asks) and role == "mantelzorger":
         topic = kb.topics["passend_reageren"]
-        blocks.append(Block(topic.short))
+        blocks.append(Block(topic.answer.splitlines()[0]))
         sources.append(topic.sources[0])
     return Part("aansprakelijkheid", lead, tuple(blocks), tuple(sources), None, role)
 
@@ -306,7 +441,18 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         topic = kb.topics["toestemming_structureel"]
         return topic_part(topic)
     verdict = None
-    if s.receiver == "self" and s.refusal != "receiver":
+    qn = normalize(question)
+    asks_carer = re.search(r"\b(mantelzorger|vrijwilliger|familielid|dochter|zoon)s? (zelf )?(om )?(instemming|toestemming|akkoord)|\b(ook|zelf) (de|het) (mantelzorger|vrijwilliger)\b", qn)
+    asks_volunteer_use = re.search(r"\bvrijwilligers?\b", qn) and re.search(r"\b(inzetten|inzet|vragen|toestemming|instemm\w*|moet)\b", qn)
+    if asks_carer and s.receiver != "self":
+        note = kb.note("instemming_uitvoerder")
+        lead, verdict = phrase("consent_first.uitvoerder"), "ja"
+        sources.append(note.source)
+    elif asks_volunteer_use and s.receiver != "self":
+        note = kb.note("toestemming_vrijwilliger_client")
+        lead, verdict = "Ja. " + note.text, "ja"
+        sources.append(note.source)
+    elif s.receiver == "self" and s.refusal != "receiver":
         lead = phrase("consent_first.zelf")
         if band is not None and band.max_age < 16:
             lead = phrase("consent_first.zelf_minderjarig")
@@ -330,6 +476,18 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         lead, verdict = phrase("consent_first.twijfel", naaste=naaste), "hangt_af"
     else:
         lead = phrase("consent_first.algemeen")
+    if _asks_yes_no(question) and verdict is None and not lead.startswith(("Ja", "Nee")) and not re.match(r"^(ja|nee|dat hangt|het hangt)\b", normalize(lead)):
+        if s.receiver == "self" and (band is None or band.max_age >= 16):
+            lead, verdict = "Nee, " + lead[0].lower() + lead[1:], "nee"
+        elif s.receiver == "self" or re.search(r"\b(toestemming|instemm\w*|akkoord|vragen)\b", normalize(question)):
+            lead, verdict = "Ja. " + lead, "ja"
+    subject_role = "vrijwilliger" if asks_volunteer_use else ("mantelzorger" if asks_carer and "mantelzorger" in qn else None)
+    if subject_role:
+        role_line = phrase("role_of_actor", wie_hoofd="De " + subject_role, rol=subject_role)
+    else:
+        role_line = role_of_actor(kb, s, actor) if not actor.is_asker else (phrase("role_first.self", rol=kb.roles[actor.role].label) if actor.role else "")
+    if role_line:
+        blocks.insert(0, Block(role_line))
     if s.refusal == "receiver" and band is not None and band.id in ("twaalf_tot_zestien", "jonger_dan_12"):
         note = kb.note("weigering_kind_12_16" if band.id == "twaalf_tot_zestien" else "weigering_kind_onder_12")
         blocks.append(Block(note.text))
@@ -358,13 +516,23 @@ def refuse_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) ->
     q = normalize(question)
     professional = actor.role == "zorgprofessional" or (actor.is_asker and s.asker_role == "zorgprofessional")
     topic = kb.topics["opdracht_teruggeven" if professional else "niet_verplicht"]
-    if professional:
+    about_others = re.search(r"\bvan (hen|ze|hun|de familie|familie|families|mantelzorgers|naasten|vrijwilligers)\b|\b(verlangen|eisen|verplichten|afdwingen)\b", q)
+    if about_others:
+        who = "familie" if re.search(r"\bfamilie|naasten|mantelzorg", normalize(s.text)) else actor_words(s, actor)
+        topic = kb.topics["niet_verplicht"]
+        lead = phrase("refuse_first.niet_verplicht_other", wie=who)
+    elif professional:
         lead = phrase("refuse_first.teruggeven")
     elif re.search(r"\b(mag|kan|mogen|kunnen) (ik|je|we|wij|hij|zij|ze|mijn \w+|een \w+) (dat |het |dit )?(ook )?(weigeren|nee zeggen|stoppen|teruggeven|terug geven)", q):
         lead = phrase("refuse_yesno.mag_weigeren" if actor.is_asker else "refuse_yesno.mag_weigeren_other", wie=actor_words(s, actor))
     else:
         lead = phrase("refuse_first.niet_verplicht" if actor.is_asker else "refuse_first.niet_verplicht_other", wie=actor_words(s, actor))
     blocks = [Block(topic.answer)]
+    if s.refusal == "receiver":
+        note = kb.note("weigering_zorgvrager")
+        blocks.insert(0, Block(note.text))
+    if actor.role and not about_others:
+        blocks.insert(0, Block(phrase("role_first.self", rol=kb.roles[actor.role].label) if actor.is_asker else role_of_actor(kb, s, actor)))
     sources = list(topic.sources)
     if not professional:
         keuze = kb.topics.get("keuzehulp")
@@ -383,18 +551,51 @@ def responsibilities_part(kb: KnowledgeBase, s: Situation, actor: Actor) -> Part
     role = kb.roles[role_id]
     lead = phrase("responsibilities_first.self", rol=role.label)
     items = tuple(r.text for r in role.responsibilities)
-    return Part("verantwoordelijkheden", lead, (Block(items=items),), tuple(r.source for r in role.responsibilities), None, role_id)
+    blocks = (Block(items=items),) + ((communication_block(kb),) if s.communication_problem else ())
+    return Part("verantwoordelijkheden", lead, blocks, tuple(r.source for r in role.responsibilities), None, role_id)
 
 
 # -- onderwerpen, dilemma's, SO(C)K ------------------------------------------------------------
 
-def topic_part(topic: Topic) -> Part:
-    lead = topic.short or topic.title
+def topic_part(topic: Topic, question: str = "", role_line: str = "") -> Part:
+    """A topic's answer; its short first line keeps a leading 'Ja,'/'Nee,' only
+    when the question is a yes/no question."""
+    q = normalize(question)
+    lead = next((text for when, text in topic.leads if q and re.search(when, q)), None) or topic.short or topic.title
+    # "Alleen als X" answers "moeten we altijd ...?" with no and "mag het?" with a conditional yes.
+    if lead.startswith("Alleen als") and re.search(r"\b(moet|moeten|altijd|verplicht)\b", q):
+        lead = "Nee, alleen als" + lead[len("Alleen als"):]
+    m = re.match(r"^(Ja|Nee)[,:.] ?(.*)$", lead)
+    if m and question and not _asks_yes_no(question):
+        lead = _cap(m.group(2))
     verdict = None
     first = normalize(lead).split(" ")[0] if lead else ""
     if first in ("ja", "nee"):
         verdict = first
-    return Part("topic:" + topic.id, lead, (Block(topic.answer),), topic.sources, verdict)
+    blocks = (Block(topic.answer),) + ((Block(role_line),) if role_line else ())
+    return Part("topic:" + topic.id, lead, blocks, topic.sources, verdict)
+
+
+def wet_big_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -> Part:
+    """The Wet BIG for the acting role; the general topic when no role is known."""
+    topic = kb.topics["wet_big"]
+    q = normalize(question)
+    role = actor.role
+    applies_q = re.search(r"\b(geldt|gelden|van toepassing|vallen|valt|verbiedt|verbieden|stop|bevoegd|big registratie|big geregistreerd|onder de wet)\b", q)
+    key = None
+    if role == "mantelzorger" or (role is None and "mantelzorger" in q):
+        key = "niet_bevoegd_mantelzorger" if "bevoegd" in q else "niet_voor_mantelzorger"
+    elif role == "zorgvrager":
+        key = "niet_voor_zorgvrager"
+    elif role == "vrijwilliger" or (role is None and "vrijwilliger" in q):
+        key = "vrijwilliger"
+    elif role == "zorgprofessional":
+        key = "zorgprofessional"
+    if key is None or not (applies_q or not _asks_yes_no(question)):
+        return topic_part(topic, question)
+    lead = phrase(f"wet_big.{key}")
+    verdict = normalize(lead).split(" ")[0] if normalize(lead).startswith(("ja", "nee")) else None
+    return Part("topic:wet_big", lead, (Block(topic.answer),), topic.sources, verdict, role)
 
 
 def dilemma_part(kb: KnowledgeBase, dilemma: Dilemma) -> Part:
@@ -414,15 +615,32 @@ def dilemma_part(kb: KnowledgeBase, dilemma: Dilemma) -> Part:
     return Part("dilemma:" + dilemma.id, lead, tuple(blocks), tuple(sources), None)
 
 
-def sock_part(kb: KnowledgeBase, for_self: bool) -> Part:
+def sock_part(kb: KnowledgeBase, for_self: bool, role: Optional[str] = None, question: str = "") -> Part:
     intro = kb.note("sock_intro")
     items = tuple(f"{q.letter} ({q.name}): {q.question}" for q in kb.sock_questions if not (for_self and q.skip_for_self))
-    blocks = [Block(intro.text), Block(items=items)]
+    blocks = ([Block(phrase("role_first.self", rol=kb.roles[role].label))] if role in kb.roles else []) + [Block(intro.text), Block(items=items)]
     sources = [intro.source]
     skip = kb.note("sock_self_care")
     blocks.append(Block(skip.text))
     sources.append(skip.source)
     doubt = kb.note("sock_doubt")
-    blocks.append(Block(doubt.text))
-    lead = "SO(C)K is een ezelsbrug met vier vragen die je jezelf stelt voordat je een zorghandeling doet: Situatie, Ondersteuning, Communicatie en Kennis en vaardigheden."
-    return Part("sock", lead, tuple(blocks), tuple(sources + [doubt.source]), None)
+    professional = next((r for r in kb.roles["zorgprofessional"].responsibilities if "andere zorgprofessional" in r.text), None)
+    if role == "zorgprofessional" and professional is not None:
+        blocks.append(Block(professional.text))
+        sources.append(professional.source)
+    else:
+        blocks.append(Block(doubt.text))
+        sources.append(doubt.source)
+    q = normalize(question)
+    if for_self and re.search(r"\b(allemaal|alle vragen|alle vier|elke vraag)\b", q):
+        lead = phrase("sock.zelf_allemaal")
+    elif re.search(r"\b(bestaat|is er|zijn er|heb je)\b", q) and _asks_yes_no(question):
+        lead = phrase("sock.bestaat")
+    else:
+        lead = phrase("sock.lead")
+    return Part("sock", lead, tuple(blocks), tuple(sources), None, role)
+
+
+def communication_block(kb: KnowledgeBase) -> Block:
+    c = next(q for q in kb.sock_questions if q.letter == "C")
+    return Block(phrase("lines.sock_c", vraag=c.question))

@@ -43,10 +43,14 @@ def role_facts(kb: KnowledgeBase, s: Situation) -> Dict[str, Optional[object]]:
         facts["persoonlijke_band"] = True
     elif bond == "geen":
         facts["persoonlijke_band"] = False
-    if s.helps_others and s.actor == "asker" and (s.own_relative or bond == "geen"):
+    if s.helps_others and s.actor == "asker" and (s.own_relative or bond == "geen") and s.asker_role not in ("zorgprofessional", "zorginstelling"):
         facts["ook_anderen_dan_naaste"] = True
         if s.own_relative:
             facts["persoonlijke_band"] = True
+    elif s.helps_others and s.actor == "other" and (s.relation in ("familie", "partner") or s.actor_role == "mantelzorger"):
+        # 'de zoon van een bewoner helpt ook andere bewoners'
+        facts["ook_anderen_dan_naaste"] = True
+        facts["persoonlijke_band"] = True
     if s.spontaneous is False:
         facts["op_verzoek_structureel"] = True
     elif s.spontaneous is True:
@@ -96,3 +100,16 @@ def circumstances(s: Situation) -> Circumstances:
         refusal=s.refusal if s.refusal == "receiver" else None,
         helper_age=s.actor_age if s.actor_age is not None and s.actor_age < 18 else None,
     )
+
+
+def doer(kb: KnowledgeBase, s: Situation) -> Optional[Actor]:
+    """The person in the story who does the care task, when the asker speaks
+    for an organisation or as a professional ('de zoon van mevrouw spuit ...')."""
+    if not s.doer_words or s.actor == "other":
+        return None
+    from dataclasses import replace
+
+    as_actor = replace(s, actor="other", actor_words=s.doer_words, actor_role=s.doer_role,
+                       relation=s.doer_relation or s.relation)
+    actor = acting_role(kb, as_actor)
+    return actor if actor.role else None

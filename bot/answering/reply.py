@@ -71,6 +71,7 @@ class Reply:
     question_types: Tuple[str, ...] = ()
     start_form: Optional[str] = None  # a form that asks what is still missing
     response: Optional[str] = None  # a fixed domain response instead of parts (greeting)
+    situation: Optional[Any] = None  # what was understood (for --explain and tests)
 
     @property
     def verdict(self) -> Optional[str]:

@@ -32,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("export-nlu", help="write entity synonyms and lookup tables for Rasa")
     ask = sub.add_parser("ask", help="ask the knowledge base directly")
     ask.add_argument("question", nargs="?", default=None, help="a question in Dutch (or English)")
+    ask.add_argument("--explain", action="store_true", help="also show how the question was understood")
     ask.add_argument("--role", default=None)
     ask.add_argument("--task", default=None)
     ask.add_argument("--relation", default=None)
@@ -91,7 +92,14 @@ def main(argv: Optional[List[str]] = None) -> int:
     from bot.answering.direct import direct_answer
 
     if args.question:
-        print(render(kb, answer(kb, args.question)))
+        reply = answer(kb, args.question)
+        if args.explain:
+            from bot.understanding.situation import describe
+
+            print(f"vraagtypen: {', '.join(reply.question_types)}")
+            print(f"situatie: {describe(reply.situation) if reply.situation else '-'}")
+            print(f"rol: {reply.role or '-'}, oordeel: {reply.verdict or '-'}\n")
+        print(render(kb, reply) if reply.parts else f"({reply.response or reply.start_form})")
         return 0
     if args.role not in kb.roles:
         print(f"Onbekende rol '{args.role}'. Bekend: {', '.join(kb.roles)}", file=sys.stderr)

@@ -174,8 +174,11 @@ class Topic:
     kind: str = "onderwerp"
     # The roles the topic is written for; empty means everyone.
     roles: Tuple[str, ...] = ()
-    # A shorter first line for when the topic answers a yes/no question.
+    # The first line: `short`, or the first of `leads` whose `when` pattern
+    # matches the normalised question (a question can be asked both ways:
+    # "mogen we alleen met de eerste contactpersoon praten?" / "mag ik het de zoon vertellen?").
     short: str = ""
+    leads: Tuple[Tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -98,7 +98,8 @@ def kb_rows(kb: KnowledgeBase) -> List[m.Base]:
     ]
     rows += [
         m.TopicRow(
-            id=t.id, position=i, title=t.title, answer=t.answer, short=t.short, kind=t.kind, keywords=list(t.keywords),
+            id=t.id, position=i, title=t.title, answer=t.answer, short=t.short, leads=[list(x) for x in t.leads], kind=t.kind,
+            keywords=list(t.keywords),
             roles=list(t.roles), sources=[_c(s) for s in t.sources],
         )
         for i, t in enumerate(kb.topics.values())

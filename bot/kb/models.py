@@ -9,7 +9,7 @@ from sqlalchemy import JSON, Boolean, Column, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import declarative_base
 
 # Bump when the tables change; the loader then rebuilds them.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 Base = declarative_base()
 
@@ -168,6 +168,7 @@ class TopicRow(Base):
     title = Column(Text, nullable=False)
     answer = Column(Text, nullable=False)
     short = Column(Text, nullable=False, default="")
+    leads = Column(JSON, nullable=False)
     kind = Column(String(32), nullable=False)
     keywords = Column(JSON, nullable=False)
     roles = Column(JSON, nullable=False)

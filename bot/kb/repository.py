@@ -115,7 +115,8 @@ def read_kb(engine: Engine) -> KnowledgeBase:
             ConsentBand(r.id, r.min_age, r.max_age, r.who, r.text, _c(r.source)) for r in rows(m.ConsentBandRow, m.ConsentBandRow.min_age)
         ]
         kb.topics = {
-            r.id: Topic(r.id, r.title, r.answer, tuple(_c(x) for x in r.sources), tuple(r.keywords), r.kind, tuple(r.roles), r.short)
+            r.id: Topic(r.id, r.title, r.answer, tuple(_c(x) for x in r.sources), tuple(r.keywords), r.kind, tuple(r.roles), r.short,
+                        tuple((w, t) for w, t in r.leads))
             for r in rows(m.TopicRow, m.TopicRow.position)
         }
         kb.source_differences = {

@@ -117,13 +117,16 @@ def determine_role(kb: KnowledgeBase, facts: Dict[str, Optional[object]]) -> Rol
         return outcome("zorginstelling")
     if known("ook_anderen_dan_naaste"):
         request = known("op_verzoek_structureel")
+        care_task = known("zorghandeling")
         if request:
             return outcome("vrijwilliger_op_verzoek")
-        if known("zorghandeling") is False:
-            if request is False:
-                return outcome("spontaan_andere_bewoner")
-            return ask("op_verzoek_structureel", "spontaan_andere_bewoner", "vrijwilliger_op_verzoek")
-        return outcome("vrijwilliger_andere_bewoners", "andere_bewoners")
+        if care_task:
+            # 000 calls care tasks for other residents volunteer work; 001 adds
+            # that spontaneous help does not make a volunteer (see the difference).
+            return outcome("vrijwilliger_andere_bewoners", "andere_bewoners")
+        if request is False:
+            return outcome("spontaan_andere_bewoner")
+        return ask("op_verzoek_structureel", "spontaan_andere_bewoner", "vrijwilliger_op_verzoek")
     bond = known("persoonlijke_band")
     professional = known("beroepsmatig")
     if professional is None and named in ("zorgprofessional", "vrijwilliger", "mantelzorger"):

@@ -4,6 +4,7 @@ Every problem is reported with its file and entry, and all problems of a run
 are collected so an editor can fix them in one go."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple
 
@@ -405,6 +406,7 @@ def parse_kb_dir(kb_dir: Path) -> KnowledgeBase:
             kind=_choice(ctx, {"kind": i.get("kind", "onderwerp")}, "kind", TOPIC_KINDS),
             roles=roles,
             short=_text(ctx, i, "short", required=False),
+            leads=tuple(_lead(ctx, x) for x in (i.get("leads") or [])),
         )
 
     topics = ctx.each(section("topics.yml", "topics"), "topics", topic)
@@ -458,6 +460,17 @@ def parse_kb_dir(kb_dir: Path) -> KnowledgeBase:
     if ctx.problems:
         raise KBValidationError(ctx.problems)
     return kb
+
+
+def _lead(ctx: _Context, item: Any) -> Tuple[str, str]:
+    if not isinstance(item, dict):
+        ctx.fail("'leads' entries need 'when' and 'text'")
+    when, text = _text(ctx, item, "when"), _text(ctx, item, "text")
+    try:
+        re.compile(when)
+    except re.error as exc:
+        ctx.fail(f"'leads' pattern {when!r} is not a valid regular expression: {exc}")
+    return when, text
 
 
 def _notes(ctx, p, kb, file, docs, spec) -> None:

@@ -14,7 +14,8 @@ _DUTCH = {"de", "het", "een", "ik", "mijn", "mag", "je", "en", "van", "bij", "wa
 
 # English phrase -> Dutch, longest first. Only what a care question needs.
 _GLOSSARY: List[Tuple[str, str]] = sorted([
-    ("am i allowed to", "mag ik"), ("are we allowed to", "mogen wij"), ("is it allowed", "mag dat"), ("is that allowed", "mag dat"),
+    ("am i allowed to", "mag ik"), ("the dutch big law", "de wet big"), ("big law", "wet big"), ("stop me from", "verbiedt mij"),
+    ("change the bag", "het stomazakje verwisselen"), ("have a", "heb een"), ("now have", "heb nu"), ("have", "heb"), ("are we allowed to", "mogen wij"), ("is it allowed", "mag dat"), ("is that allowed", "mag dat"),
     ("is it ok", "mag dat"), ("is that ok", "mag dat"), ("can i", "mag ik"), ("may i", "mag ik"), ("could i", "mag ik"),
     ("can we", "mogen wij"), ("can my", "mag mijn"), ("can a", "mag een"), ("can she", "mag zij"), ("can he", "mag hij"),
     ("may a", "mag een"), ("who is liable", "wie is aansprakelijk"), ("who is responsible", "wie is aansprakelijk"),
@@ -22,7 +23,7 @@ _GLOSSARY: List[Tuple[str, str]] = sorted([
     ("who decides", "wie beslist"), ("consent", "toestemming"), ("permission", "toestemming"), ("refuses", "weigert"),
     ("refuse", "weigeren"), ("does not want", "wil niet"), ("doesn't want", "wil niet"), ("do i have to", "moet ik"),
     ("must i", "moet ik"), ("am i", "ben ik"), ("i am", "ik ben"), ("i'm", "ik ben"), ("i have", "ik heb"), ("my own", "mijn eigen"),
-    ("myself", "mezelf"), ("my", "mijn"), ("our", "onze"), ("her", "haar"), ("his", "zijn"), ("insulin shots", "insuline spuiten"),
+    ("myself", "zelf"), ("my", "mijn"), ("our", "onze"), ("her", "haar"), ("his", "zijn"), ("insulin shots", "insuline spuiten"),
     ("insulin injections", "insuline spuiten"), ("insulin", "insuline"), ("injections", "injecties"), ("injection", "injectie"),
     ("inject", "injecteren"), ("shots", "injecties"), ("eye drops", "oogdruppels"), ("compression stockings", "steunkousen"),
     ("support stockings", "steunkousen"), ("stockings", "steunkousen"), ("wound care", "wondzorg"), ("wound", "wond"),

@@ -5,6 +5,7 @@ and the intent of the Rasa NLU model tips the balance; a message can ask two
 things ("mag ik dat, en wie is aansprakelijk als het misgaat?")."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
@@ -54,6 +55,20 @@ def _intent(ranking: Optional[Sequence[Mapping]], min_confidence: float) -> Opti
     return INTENT_TYPES.get(top.get("name") or "")
 
 
+# Questions that only make sense with the story before them ("Mag dat?",
+# "Wat nu?", "Hoe pakken we dit aan?"): the story says what they are about.
+_GENERIC = re.compile(
+    r"^(mag|kan|is) (dat|dit|het)( wel| zomaar| eigenlijk| gewoon| nou| toch| dan| ook)*$|^(is|klopt) (dat|dit|het)( wel| echt)? (zo|waar)$|"
+    r"^wat (nu|moet ik (nu |hier |daar )?(doen|mee)|kan ik (nu |hier )?doen|te doen|is wijsheid|doe ik)|^hoe (pak|pakken|ga|gaan|moet|moeten) (ik|we|wij|je)\b|"
+    r"^(moeten|moet) (we|wij|ik) (hier|daar) (iets )?mee|^wat (moeten|moet) (we|wij|ik)\b|^waar (moet|moeten) (ik|we|wij) op letten|"
+    r"^(mag|kan|mogen|kunnen) (ik|we|wij) (dat|dit|het|hem|haar)? ?(toestaan|goedkeuren|toelaten|laten gebeuren)|^en nu$|^wat raad je (me|mij|ons) aan"
+)
+
+
+def is_generic(question: str) -> bool:
+    return bool(_GENERIC.search(normalize(question)))
+
+
 def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Mapping]] = None) -> Questions:
     c = cues()
     norm = normalize(text)
@@ -69,19 +84,35 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
         add("greeting", 5)
     if c.has("questions", "thanks", norm):
         add("thanks", 5)
+    in_question = set()
     for q in asked:
         for kind in c.keys_matching("questions", q):
             if kind not in ("noodgeval", "greeting", "thanks"):
-                add(kind, 2.0)
+                in_question.add(kind)
         if c.has("facts", "dosage", q) or c.has("facts", "symptom", q) or c.has("facts", "product", q):
-            add("medisch", 3.0)
+            in_question.add("medisch")
         if c.has("facts", "outside_sources", q):
-            add("buiten_bronnen", 3.5)
-    for kind in c.keys_matching("questions", norm):
-        if kind not in ("noodgeval", "greeting", "thanks", "mag_ik"):
-            add(kind, 0.5)
+            in_question.add("buiten_bronnen")
+    story = {k for k in c.keys_matching("questions", norm) if k not in ("noodgeval", "greeting", "thanks", "mag_ik")}
+    if situation.doing_wrong and (situation.asker_role in ("zorgprofessional", "zorginstelling") or situation.doer_words):
+        story.add("passend_reageren")
+    generic = all(is_generic(q) or not c.keys_matching("questions", q) for q in asked) or (
+        in_question <= {"mag_ik"} and not situation.tasks and story
+    )
+    for kind in in_question:
+        weight = {"medisch": 3.0, "buiten_bronnen": 3.5}.get(kind, 2.0)
+        if kind == "mag_ik" and generic and (story or situation.doing_wrong) and not situation.tasks:
+            weight = 1.0
+        add(kind, weight)
+    for kind in story - in_question:
+        add(kind, 2.0 if generic else 0.5)
     if c.has("facts", "dosage", norm):
         add("medisch", 1.0)
+    staff = situation.asker_role in ("zorgprofessional", "zorginstelling")
+    if generic and situation.doing_wrong and (staff or situation.actor == "other" or situation.doer_words):
+        add("passend_reageren", 2.5)
+    if generic and staff and (situation.not_responded or (situation.helps_others and situation.doer_words)):
+        add("aansprakelijkheid", 2.5)
     # A refusal in the story makes consent the question ("hij wil niet, wat nu?").
     if situation.refusal == "receiver":
         add("toestemming", 1.5)
@@ -90,12 +121,10 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
     intent = _intent(intent_ranking, 0.5)
     if intent:
         add(intent, 1.0 if scores else 2.0)
-    care_content = bool(situation.tasks or situation.asker_role_stated or situation.relation or situation.actor_role)
-    if c.has("facts", "off_topic", norm) and not care_content and not any(
-        k in scores for k in PRIORITY[:-4] if k not in ("mag_ik", "medisch")
-    ):
+    care_questions = [k for k in scores if k not in ("mag_ik", "medisch", "greeting", "thanks", "off_topic", "noodgeval")]
+    if c.has("facts", "off_topic", norm) and not situation.tasks and not care_questions:
         add("off_topic", 3.0)
-    if "mag_ik" not in scores and situation.tasks and not any(k in scores for k in ("privacy", "aanleren", "passend_reageren", "sock")):
+    if "mag_ik" not in scores and situation.tasks and not any(k in scores for k in ("privacy", "aanleren", "passend_reageren", "sock", "dilemma")):
         add("mag_ik", 1.0)
     order = {k: i for i, k in enumerate(PRIORITY)}
     ranked = sorted(scores, key=lambda k: (-scores[k], order.get(k, 99)))

@@ -14,7 +14,7 @@ from bot.understanding.cues import cues
 from bot.understanding.terms import Lexicon
 from bot.understanding.text import normalize, question_sentences, sentences
 
-_DET = r"(?:mijn|m'n|mn|me|onze|ons|haar|zijn|z'n|hun|je|jouw|uw|de|het|een|die|deze|dat|die van)"
+_DET = r"(?:mijn|m'n|mn|me|onze|ons|haar|zijn|z'n|hun|je|jouw|uw|de|het|een|die|deze|dat|die van|zo'n|zon|elke|iedere)"
 _MODAL = r"(?:mag|mogen|mocht|mochten|kan|kun|kunnen|moet|moeten|zou|zouden|durf|durft|wil|wilt|willen|gaat|gaan|hoeft|hoeven|is|zijn|was)"
 _FIRST_PERSON = r"(?:ik|je|jij|u|we|wij)"
 # Verbs with which the asker talks about their own position: "ben ik dan mantelzorger?"
@@ -40,6 +40,7 @@ class Mention:
     role: Optional[str]  # role id when the noun is a role word
     of_other: bool = False  # 'de dochter van mevrouw X': a relation of someone else
     age: Optional[int] = None
+    self_described: bool = False  # 'als verpleegkundige', 'ik ben vrijwilliger': the asker
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,14 @@ class Situation:
     via_volunteer_org: bool = False
     setting: Optional[str] = None
     emergency_now: bool = False
+    not_responded: bool = False  # staff saw it go wrong and did nothing
+    doing_wrong: bool = False  # someone does a task badly or unsafely
+    foreseeable: bool = False  # the organisation knows about it
+    risky: bool = False
+    communication_problem: bool = False  # the care receiver cannot say what he wants (the C of SO(C)K)
+    doer_words: Optional[str] = None  # who does the care task in the story, when not the asker
+    doer_role: Optional[str] = None  # a role named for that person
+    doer_relation: Optional[str] = None
     english: bool = False
     mentions: Tuple[Mention, ...] = field(default=(), repr=False)
 
@@ -105,7 +114,7 @@ def find_mentions(lex: Lexicon, norm: str) -> List[Mention]:
     taken = [False] * (len(norm) + 2)
     padded = f" {norm} "
     for phrase in sorted(nouns, key=len, reverse=True):
-        for m in re.finditer(rf"(?<= )(?:({_DET}) )?(?:eigen )?{re.escape(phrase)}(?= )", padded):
+        for m in re.finditer(rf"(?<= )(?:({_DET}) )?(?:(?:eigen|vaste|nieuwe|oude|andere|jonge|oudere|zieke|demente|dementerende|eigen) )?{re.escape(phrase)}(?= )", padded):
             start = m.start(0)
             if any(taken[start : m.end(0)]):
                 continue
@@ -115,7 +124,9 @@ def find_mentions(lex: Lexicon, norm: str) -> List[Mention]:
             possessive = m.group(1) or ""
             after = padded[m.end(0):]
             of_other = bool(re.match(r" van (mevrouw|meneer|mevr|dhr|een|de|die|deze|onze|haar|zijn|[a-z]+ (bewoner|client|patient))\b", after)) or possessive in ("haar", "zijn", "z'n", "hun")
-            found.append(Mention(start - 1, m.group(0), possessive, relation, role, of_other, _age_after(after)))
+            before = padded[max(0, start - 12):start]
+            self_described = bool(re.search(r"(\bals|\bik ben|\bik werk als|\bben ik|\bals een) $", before)) and possessive in ("", "een")
+            found.append(Mention(start - 1, m.group(0), possessive, relation, role, of_other, _age_after(after), self_described))
     return sorted(found, key=lambda x: x.start)
 
 
@@ -154,10 +165,12 @@ def _actor_in_question(question: str, mentions: List[Mention]) -> Tuple[str, Opt
     first = m.start() if m else None
     other = None
     for mention in mentions:
-        if re.search(rf"\b{_MODAL} (?:dan |ook |wel |nu )?{re.escape(mention.words)}\b", q):
+        if mention.role == "zorginstelling" or mention.self_described:
+            continue
+        if re.search(rf"\b(?:{_MODAL}|heeft|doet|wordt|blijft|krijgt) (?:dan |ook |wel |nu )?{re.escape(mention.words)}\b", q):
             other = mention
             break
-    third = re.search(rf"\b{_MODAL} {_THIRD_PERSON}\b", q)
+    third = re.search(rf"\b(?:{_MODAL}|heeft|doet|wordt|blijft|krijgt|gaat) {_THIRD_PERSON}\b", q)
     plural = re.search(r"\b(mogen|kunnen|moeten) (mantelzorgers|vrijwilligers|familieleden|naasten|medewerkers|zorgprofessionals|verzorgenden|mensen|ouders|kinderen)\b", q)
     candidates = [(first, "asker", None)]
     if other is not None:
@@ -208,13 +221,21 @@ def _receiver_for_asker(lex: Lexicon, norm: str, mentions: List[Mention]) -> Tup
     return "other", None
 
 
-_ACTING = r"(?:wil|wilde|willen|vraagt|vroeg|vragen|doet|deed|spuit|spoot|geeft|gaf|helpt|hielp|trekt|druppelt|verzorgt|biedt|bood|komt|neemt|nam|gaat|zou|heeft (?:gevraagd|aangeboden))"
+_ACTING = r"(?:wil|wilde|willen|vraagt|vroeg|vragen|doet|deed|doen|spuit|spoot|spuiten|geeft|gaf|geven|helpt|hielp|helpen|trekt|druppelt|verzorgt|biedt|bood|komt|neemt|nam|gaat|zou|zouden|blijft|gebruikt|verplaatst|veroorzaakt|maakt|belt|zit|zitten|loopt|mag|mogen|kan|kunnen|verschoont|verbindt|prikt|tilt|wast|douchet|voert)"
 
 
 def _story_actor(mentions: List[Mention], norm: str) -> Optional[Mention]:
+    """The person the story shows doing (or wanting to do) the care: a relative
+    of a resident, a volunteer, a mantelzorger or a professional, followed
+    within a few words by an acting verb."""
     for m in mentions:
-        acting = re.search(rf"\b{re.escape(m.words)}(?: van [a-z]+(?: [a-z]+)?)? {_ACTING}\b", norm)
-        if acting and (m.of_other or m.role in ("vrijwilliger", "mantelzorger") or m.relation in ("familie", "partner", "vriend", "buur")):
+        if m.role == "zorginstelling" or m.self_described:
+            continue
+        if not (m.of_other or m.role in ("vrijwilliger", "mantelzorger", "zorgprofessional") or m.relation in ("familie", "partner", "vriend", "buur")):
+            continue
+        if m.possessive in ("mijn", "m'n", "mn", "me") and not m.role:
+            continue  # 'mijn moeder' in the asker's story is the one cared for
+        if re.search(rf"\b{re.escape(m.words)}(?: [a-z']+){{0,7}} {_ACTING}\b", norm):
             return m
     return None
 
@@ -250,12 +271,21 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
         word = kind.split(":", 1)[1]
         plural_role = lex.roles.lookup(word) or ("mantelzorger" if word in ("familieleden", "naasten", "ouders", "kinderen") else None)
         kind = "other"
+    story_actor = _story_actor(mentions, norm)
+    asked_to_act = re.search(r"\b(vraagt|vroeg|vragen|vroegen|gevraagd) (me|mij|of ik|of wij|of we|ons)\b|\bik (wil|zou|ga) (graag )?\b|\b(wil|wilde|vraagt|vroeg|zegt|wilt|willen) dat (ik|we|wij)\b", norm)
+    allow = re.search(r"\b(toestaan|toelaten|goedkeuren|laten doen|opdracht geven|een opdracht|overlaten aan|laten helpen)\b", q_norm)
+    if kind == "asker" and allow and story_actor is not None:
+        kind, actor_mention = "other", story_actor
+    elif kind == "asker" and allow:
+        target = next((m for m in mentions if m.role in ("vrijwilliger", "mantelzorger") and not m.self_described and q_norm.find(m.words) >= 0), None)
+        if target is not None:
+            kind, actor_mention = "other", target
     if kind == "unknown":
         # 'Mag dat?': who does it follows from the story; someone else only when
         # that person is the one who wants to or does do it.
-        actor_mention = _story_actor(mentions, norm)
+        actor_mention = story_actor
         doer = re.search(r"\b(ik|wij|we) (wil|wilde|zou|ga|doe|help|spuit|geef|trek|druppel|verzorg|prik)\b", norm)
-        kind = "other" if actor_mention is not None and not doer else "asker"
+        kind = "other" if actor_mention is not None and not doer and not asked_to_act else "asker"
 
     relative = next((m for m in mentions if m.relation and m.possessive in ("mijn", "m'n", "mn", "me", "onze")
                      and lex.kb.relations[m.relation].bond == "persoonlijk"), None)
@@ -304,6 +334,9 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
             receiver_age=receiver_age, actor_age=actor_mention.age if actor_mention and receiver != "self" else None,
         )
 
+    if story_actor is not None:
+        situation = replace(situation, doer_words=story_actor.words, doer_role=story_actor.role,
+                            doer_relation=story_actor.relation if story_actor.of_other or story_actor.relation else None)
     return _circumstances(lex, situation, norm)
 
 
@@ -322,18 +355,22 @@ def _circumstances(lex: Lexicon, s: Situation, norm: str) -> Situation:
         refusal = refusal or "actor"
     paid = "pgb" if has("paid_pgb") else ("vergoeding" if has("allowance") else ("loon" if has("salary") else None))
     spontaneous: Optional[bool] = None
-    if has("on_request"):
-        spontaneous = False
-    elif re.search(r"\b(spontaan|eigen initiatief|uit mezelf|uit eigen beweging|uit zichzelf)\b", norm):
+    if re.search(r"\b(spontaan|eigen initiatief|uit mezelf|uit eigen beweging|uit zichzelf|niemand heeft (het |me |mij |hem |haar )?(dat |dit |het )?(gevraagd|verzocht))\b", norm):
         spontaneous = True
+    elif has("on_request"):
+        spontaneous = False
     structural = True if has("structural") else (False if has("occasional") else None)
     if spontaneous is None and structural is False and has("helps_others"):
         spontaneous = True  # 'af en toe help ik ook een andere bewoner' without being asked
     setting = next((name for name in ("ziekenhuis", "verpleeghuis", "thuis") if has(f"setting_{name}")), None)
     emergency = _emergency_now(s.text)
     non_care = bool(_NON_CARE.search(norm)) and not tasks
+    if s.asker_role == "wettelijk_vertegenwoordiger" and capacity is None:
+        capacity = "wilsonbekwaam"  # a mentor or representative decides because the person cannot
     return replace(
-        s, tasks=tasks, capacity=capacity, refusal=refusal, consent_given=has("consent_given"), paid=paid,
+        s, tasks=tasks, capacity=capacity, not_responded=has("not_responded"), doing_wrong=has("doing_wrong"),
+        foreseeable=has("foreseeable"), risky=has("risky") or bool(tasks and any(lex.kb.tasks[t].voorbehouden == "ja" for t in tasks)),
+        communication_problem=has("communication_problem"), refusal=refusal, consent_given=has("consent_given"), paid=paid,
         free_time=True if has("free_time") else None, at_work=has("at_work") and not has("free_time"),
         spontaneous=spontaneous, structural=structural, helps_others=has("helps_others"),
         bond_from_start=True if has("bond_from_start") else None, bond_later=has("bond_later"),
