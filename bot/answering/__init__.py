@@ -101,11 +101,15 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
             return dilemma_part(kb, kb.dilemmas[best.split(":", 1)[1]])
         return topic_part(kb.topics["dilemmaspel"], question)
     best = topics.best_for(kind, text, questions)
+    # A topic named in the question itself beats the usual topic of the type.
+    overall = topics.ranked(text, questions, list(kb.topics))
+    if overall and overall[0][1] >= 4 and overall[0][1] > topics.score(best or "", " | ".join(normalize(q) for q in questions), normalize(text)):
+        best = overall[0][0]
     if best and best in kb.topics:
         role_line = ""
         if actor.role and kind in ("aanleren", "weigeren", "passend_reageren", "toestemming", "privacy", "overbelasting", "samenwerken"):
             role_line = phrase("role_first.self", rol=kb.roles[actor.role].label) if actor.is_asker else role_of_actor(kb, s, actor)
-        return topic_part(kb.topics[best], question, role_line)
+        return topic_part(kb.topics[best], question, role_line, text)
     return None
 
 
@@ -168,7 +172,9 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
     if not reply.parts:
         ranked = topic_index(kb).ranked(read, questions, [t for t in kb.topics])
         if ranked and ranked[0][1] >= 2:
-            reply.parts.append(topic_part(kb.topics[ranked[0][0]], questions[-1] if questions else read))
+            reply.parts.append(topic_part(kb.topics[ranked[0][0]], questions[-1] if questions else read, story=read))
+        elif not (s.tasks or s.asker_role or s.relation or s.actor_role or s.doer_words):
+            reply.parts.append(Part("off_topic", phrase("safety.off_topic"), (), (), None))
         else:
             reply.response = "utter_ask_rephrase"
     if q.main == "rol" and not actor.determination.decided and not actor.determination.alternatives:

@@ -344,6 +344,11 @@ def liability_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str)
     subject = actor
     if actor.is_asker and (organisation_asks or (staff_asks and target != "self")):
         other = doer(kb, s)
+        if other is None:
+            named = next((r for w, r in (("vrijwillig", "vrijwilliger"), ("mantelzorg", "mantelzorger"), ("familie", "mantelzorger"),
+                                         ("medewerker", "zorgprofessional"), ("verzorgende", "zorgprofessional")) if w in q), None)
+            if named:
+                other = Actor(is_asker=False, role=named, determination=actor.determination, words=f"de {named}")
         if other is not None:
             subject = other
     role = subject.role
@@ -557,23 +562,31 @@ def responsibilities_part(kb: KnowledgeBase, s: Situation, actor: Actor) -> Part
 
 # -- onderwerpen, dilemma's, SO(C)K ------------------------------------------------------------
 
-def topic_part(topic: Topic, question: str = "", role_line: str = "") -> Part:
-    """A topic's answer; its short first line keeps a leading 'Ja,'/'Nee,' only
-    when the question is a yes/no question."""
+def topic_part(topic: Topic, question: str = "", role_line: str = "", story: str = "") -> Part:
+    """A topic's answer; its short first line keeps a leading 'Ja,'/'Nee,'
+    unless the question is an open (wie/wat/hoe) question."""
     q = normalize(question)
-    lead = next((text for when, text in topic.leads if q and re.search(when, q)), None) or topic.short or topic.title
+    whole = normalize(story)
+    lead = (next((text for when, text in topic.leads if q and re.search(when, q)), None)
+            or next((text for when, text in topic.leads if whole and re.search(when, whole)), None)
+            or topic.short or topic.title)
     # "Alleen als X" answers "moeten we altijd ...?" with no and "mag het?" with a conditional yes.
     if lead.startswith("Alleen als") and re.search(r"\b(moet|moeten|altijd|verplicht)\b", q):
         lead = "Nee, alleen als" + lead[len("Alleen als"):]
     m = re.match(r"^(Ja|Nee)[,:.] ?(.*)$", lead)
-    if m and question and not _asks_yes_no(question):
+    if m and question and _open_question(question):
         lead = _cap(m.group(2))
     verdict = None
     first = normalize(lead).split(" ")[0] if lead else ""
     if first in ("ja", "nee"):
         verdict = first
-    blocks = (Block(topic.answer),) + ((Block(role_line),) if role_line else ())
+    blocks = ((Block(role_line),) if role_line else ()) + (Block(topic.answer),)
     return Part("topic:" + topic.id, lead, blocks, topic.sources, verdict)
+
+
+def _open_question(question: str) -> bool:
+    q = re.sub(r"^(maar|en|dus|want|of|nou|oke|ok|goed|vraagje|vraag)\s+", "", normalize(question))
+    return bool(re.match(r"^(wie|wat|hoe|waar|wanneer|welke|welk|waarom|waarover|hoeveel|waarmee|waardoor)\b", q)) and not q.startswith("wat als")
 
 
 def wet_big_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -> Part:

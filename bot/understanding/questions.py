@@ -96,20 +96,22 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
     story = {k for k in c.keys_matching("questions", norm) if k not in ("noodgeval", "greeting", "thanks", "mag_ik")}
     if situation.doing_wrong and (situation.asker_role in ("zorgprofessional", "zorginstelling") or situation.doer_words):
         story.add("passend_reageren")
-    generic = all(is_generic(q) or not c.keys_matching("questions", q) for q in asked) or (
-        in_question <= {"mag_ik"} and not situation.tasks and story
-    )
+    only_generic = all(is_generic(q) or not c.keys_matching("questions", q) for q in asked)
+    generic = only_generic or (in_question <= {"mag_ik"} and not situation.tasks and bool(story))
     for kind in in_question:
         weight = {"medisch": 3.0, "buiten_bronnen": 3.5}.get(kind, 2.0)
         if kind == "mag_ik" and generic and (story or situation.doing_wrong) and not situation.tasks:
             weight = 1.0
         add(kind, weight)
+    # The story decides what a bare question asks; next to a question that
+    # says what it is about, the story only weighs a little.
+    story_weight = 2.0 if (only_generic or not (in_question - {"mag_ik"})) and generic else 0.5
     for kind in story - in_question:
-        add(kind, 2.0 if generic else 0.5)
+        add(kind, story_weight)
     if c.has("facts", "dosage", norm):
         add("medisch", 1.0)
     staff = situation.asker_role in ("zorgprofessional", "zorginstelling")
-    if generic and situation.doing_wrong and (staff or situation.actor == "other" or situation.doer_words):
+    if generic and situation.doing_wrong:
         add("passend_reageren", 2.5)
     if generic and staff and (situation.not_responded or (situation.helps_others and situation.doer_words)):
         add("aansprakelijkheid", 2.5)

@@ -204,6 +204,8 @@ def _first_relative(mentions: List[Mention], exclude: Optional[Mention] = None) 
 def _receiver_for_asker(lex: Lexicon, norm: str, mentions: List[Mention]) -> Tuple[str, Optional[Mention]]:
     """Whom the asker would help: a relative, a client, or themselves."""
     c = cues()
+    if c.has("facts", "self_task", norm) and c.has("asker", "zorgvrager", norm):
+        return "self", None
     bij = re.search(rf"\b(?:bij|voor|van|met) ({_DET} )?(\w+(?: \w+)?)", norm)
     for m in mentions:
         if m.relation and lex.kb.relations[m.relation].bond == "geen":

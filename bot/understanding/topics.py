@@ -26,7 +26,8 @@ class TopicIndex:
         self.kb = kb
         self.keywords: Dict[str, List[Tuple[re.Pattern, float]]] = {}
         for topic in kb.topics.values():
-            self.keywords[topic.id] = self._compile(topic.keywords)
+            # A topic's own name (sofa, wifa, vog) says the most.
+            self.keywords[topic.id] = [(p, w + (2.0 if p.pattern == rf"\b{re.escape(topic.id)}\b" else 0.0)) for p, w in self._compile(topic.keywords)]
         for dilemma in kb.dilemmas.values():
             self.keywords[f"dilemma:{dilemma.id}"] = self._compile(dilemma.keywords)
 
