@@ -3,7 +3,6 @@ when the care is for oneself), Kennis en vaardigheden; any doubt leads to the
 advice to contact a zorgprofessional, and a short summary closes it."""
 from __future__ import annotations
 
-import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -11,19 +10,13 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import FormValidation, kb_guard, knowledge, latest_text, message_buttons, renderer, understanding
-from bot.kb.understanding import normalize
-
-_WALKTHROUGH = re.compile(r"^/|\b(loop|lopen)\b.*\b(door|met me)\b|\bmet (me|mij) door\b|\bsamen\b|\bcheck\w*\b.*\b(doen|met me)\b|\bstel (me|mij)\b|\bbegin\b|\bstart\b")
-
-
-def wants_walkthrough(text: str) -> bool:
-    """'Loop de SO(C)K-vragen met me door' starts the checklist; 'wat is SO(C)K?' explains it."""
-    return bool(_WALKTHROUGH.search(normalize_keep_slash(text)))
+from actions.common import FormValidation, kb_guard, knowledge, latest_intent, message_buttons
+from bot.kb.answers import AnswerRenderer
+from bot.kb.repository import derived
 
 
-def normalize_keep_slash(text: str) -> str:
-    return text.strip() if text.strip().startswith("/") else normalize(text)
+def renderer(kb) -> AnswerRenderer:
+    return derived(kb, AnswerRenderer)
 
 
 SLOTS = {"S": "sock_situatie", "O": "sock_ondersteuning", "C": "sock_communicatie", "K": "sock_kennis"}
@@ -38,23 +31,18 @@ class ValidateSockForm(FormValidation):
 
     def extract(self, tracker: Tracker) -> Dict[Text, Any]:
         requested = tracker.get_slot("requested_slot")
-        intent = tracker.latest_message.get("intent", {}).get("name")
+        intent = latest_intent(tracker)
         found: Dict[Text, Any] = {}
         if requested in SLOTS.values() and intent in _ANSWERS:
             found[requested] = _ANSWERS[intent]
         elif requested is None:
             # A new checklist: forget the answers of a previous round.
-            text = latest_text(tracker)
             found = {slot: None for slot in SLOTS.values()}
-            found["sock_uitleg"] = not wants_walkthrough(text)
-            if understanding(knowledge()).relation(text) == "zelf":
-                found["voor_wie"] = "zorgvrager"
         return found
 
     def missing(self, slots: Dict[Text, Any]) -> List[Text]:
-        if slots.get("sock_uitleg"):
-            return []
-        skip_c = slots.get("voor_wie") == "zorgvrager" or slots.get("relatie") == "zelf"
+        context = slots.get("context") or {}
+        skip_c = isinstance(context, dict) and (context.get("receiver") == "self" or context.get("role") == "zorgvrager")
         wanted = [SLOTS[q.letter] for q in knowledge().sock_questions if not (q.skip_for_self and skip_c)]
         return [s for s in wanted if slots.get(s) is None]
 
@@ -89,10 +77,6 @@ class SockSamenvatting(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         kb = knowledge()
         answers = [(q, tracker.get_slot(SLOTS[q.letter])) for q in kb.sock_questions]
-        if not any(a for _, a in answers):
-            for_self = tracker.get_slot("voor_wie") == "zorgvrager" or tracker.get_slot("relatie") == "zelf"
-            dispatcher.utter_message(text=renderer(kb).sock(for_self=for_self), buttons=message_buttons("sock_starten"))
-            return [SlotSet("sock_uitleg", None)]
         summary = renderer(kb).sock_summary([(q, a) for q, a in answers if a is not None])
         dispatcher.utter_message(text=summary)
-        return [SlotSet(slot, None) for slot in SLOTS.values()] + [SlotSet("sock_uitleg", None)]
+        return [SlotSet(slot, None) for slot in SLOTS.values()]

@@ -14,7 +14,7 @@ from bot.answering.compose import (
     consent_part, dilemma_part, liability_part, permission_part, refuse_part, responsibilities_part, role_of_actor,
     role_part, sock_part, topic_part, wet_big_part,
 )
-from bot.answering.reasoning import Actor, acting_role
+from bot.answering.reasoning import Actor, acting_role, role_facts
 from bot.answering.reply import Button, Part, Reply, phrase, render
 from bot.kb.domain import KnowledgeBase
 from bot.understanding.english import gloss, looks_english
@@ -56,12 +56,13 @@ def _follow_up(s: Situation, context: Mapping[str, Any]) -> Situation:
     return replace(s, **changes) if changes else s
 
 
-def _context(s: Situation, actor: Optional[Actor], q: Questions) -> Dict[str, Any]:
+def _context(s: Situation, actor: Optional[Actor], q: Questions, kb: Optional[KnowledgeBase] = None) -> Dict[str, Any]:
     return {
         "task": s.task, "relation": s.relation, "receiver": s.receiver, "receiver_words": s.receiver_words,
         "receiver_age": s.receiver_age, "actor": s.actor, "actor_words": s.actor_words, "actor_role": s.actor_role,
         "own_relative": s.own_relative, "capacity": s.capacity, "asker_role": s.asker_role,
         "role": actor.role if actor else None, "question": q.main,
+        "role_facts": role_facts(kb, s) if kb is not None else {},
     }
 
 
@@ -101,10 +102,12 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
             return dilemma_part(kb, kb.dilemmas[best.split(":", 1)[1]])
         return topic_part(kb.topics["dilemmaspel"], question)
     best = topics.best_for(kind, text, questions)
-    # A topic named in the question itself beats the usual topic of the type.
-    overall = topics.ranked(text, questions, list(kb.topics))
-    if overall and overall[0][1] >= 4 and overall[0][1] > topics.score(best or "", " | ".join(normalize(q) for q in questions), normalize(text)):
-        best = overall[0][0]
+    # A topic the question is clearly about beats the usual topic of the type.
+    overall = topics.combined(text, questions, list(kb.topics))
+    if overall and best and overall[0][0] != best:
+        own = dict(overall).get(best, 0.0)
+        if overall[0][1] >= 4 and overall[0][1] > 1.5 * own:
+            best = overall[0][0]
     if best and best in kb.topics:
         role_line = ""
         if actor.role and kind in ("aanleren", "weigeren", "passend_reageren", "toestemming", "privacy", "overbelasting", "samenwerken"):
@@ -158,7 +161,7 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
     questions = question_sentences(read)
     if q.main == "sock" and _WALKTHROUGH.search(normalize(read)):
         reply.start_form = "sock_form"
-        reply.context = _context(s, actor, q)
+        reply.context = _context(s, actor, q, kb)
         return reply
     kinds = [k for k in q.types if k not in ("greeting", "thanks")]
     if "mag_ik" in kinds and "wet_big" in kinds and s.task:
@@ -170,9 +173,14 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
         if part is not None and all(p.kind != part.kind for p in reply.parts):
             reply.parts.append(part)
     if not reply.parts:
-        ranked = topic_index(kb).ranked(read, questions, [t for t in kb.topics])
-        if ranked and ranked[0][1] >= 2:
-            reply.parts.append(topic_part(kb.topics[ranked[0][0]], questions[-1] if questions else read, story=read))
+        ranked = topic_index(kb).combined(read, questions)
+        if ranked and ranked[0][1] >= 2.5:
+            key = ranked[0][0]
+            question = questions[-1] if questions else read
+            if key.startswith("dilemma:"):
+                reply.parts.append(dilemma_part(kb, kb.dilemmas[key.split(":", 1)[1]]))
+            else:
+                reply.parts.append(topic_part(kb.topics[key], question, story=read))
         elif not (s.tasks or s.asker_role or s.relation or s.actor_role or s.doer_words):
             reply.parts.append(Part("off_topic", phrase("safety.off_topic"), (), (), None))
         else:
@@ -180,5 +188,5 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
     if q.main == "rol" and not actor.determination.decided and not actor.determination.alternatives:
         reply.start_form = "rol_form"
     reply.buttons = _buttons(q.main, s)
-    reply.context = _context(s, actor, q)
+    reply.context = _context(s, actor, q, kb)
     return reply

@@ -321,6 +321,17 @@ def role_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str = "")
     return Part("rol", lead, tuple(blocks), tuple(sources), "hangt_af", None)
 
 
+def decided_role_part(kb: KnowledgeBase, det) -> Part:
+    """The role the role-doubt questions led to, with why (used after the form)."""
+    role = kb.roles[det.role]
+    blocks = [Block(det.outcome.explanation), Block(role.description)]
+    sources = [det.outcome.source, role.source]
+    if det.difference is not None:
+        blocks.append(Block(det.difference.combined, title=phrase("lines.difference_title")))
+        sources.extend(r.source for r in det.difference.readings)
+    return Part("rol", phrase("role_first.self", rol=role.label), tuple(blocks), tuple(sources), None, det.role)
+
+
 # -- aansprakelijkheid ----------------------------------------------------------------
 
 def _liability_target(question: str) -> str:

@@ -126,7 +126,10 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
     care_questions = [k for k in scores if k not in ("mag_ik", "medisch", "greeting", "thanks", "off_topic", "noodgeval")]
     if c.has("facts", "off_topic", norm) and not situation.tasks and not care_questions:
         add("off_topic", 3.0)
-    if "mag_ik" not in scores and situation.tasks and not any(k in scores for k in ("privacy", "aanleren", "passend_reageren", "sock", "dilemma")):
+    open_question = all(re.match(r"^(wie|wat|hoe|waar|wanneer|welke|welk|waarom|hoeveel)\b", q) and not q.startswith("wat als") for q in asked)
+    if "mag_ik" not in scores and situation.tasks and not open_question and not any(
+        k in scores for k in ("privacy", "aanleren", "passend_reageren", "sock", "dilemma")
+    ):
         add("mag_ik", 1.0)
     order = {k: i for i, k in enumerate(PRIORITY)}
     ranked = sorted(scores, key=lambda k: (-scores[k], order.get(k, 99)))

@@ -11,7 +11,10 @@ import yaml
 from bot.kb.domain import KnowledgeBase
 from bot.kb.repository import derived
 from bot.understanding.cues import CUES_FILE
+from bot.understanding.retrieval import retrieval_for
 from bot.understanding.text import normalize
+
+BM25_SHARE = 0.3
 
 
 @lru_cache(maxsize=1)
@@ -52,17 +55,25 @@ class TopicIndex:
         scored = [(k, self.score(k, asked, whole)) for k in candidates if k in self.keywords]
         return sorted(scored, key=lambda kv: -kv[1])
 
+    def combined(self, text: str, questions: Sequence[str], keys: Optional[Iterable[str]] = None) -> List[Tuple[str, float]]:
+        """Keyword score plus a share of the full-text (BM25) score."""
+        keys = list(keys) if keys is not None else list(self.keywords)
+        kw = dict(self.ranked(text, questions, keys))
+        bm = dict(retrieval_for(self.kb).ranked(" ".join(questions), text, keys))
+        scored = {k: kw.get(k, 0.0) + BM25_SHARE * bm.get(k, 0.0) for k in keys}
+        return sorted(scored.items(), key=lambda kv: -kv[1])
+
     def best_for(self, kind: str, text: str, questions: Sequence[str]) -> Optional[str]:
         """The topic that answers a question of this type; the type's usual topic
-        when no keyword decides."""
+        when neither keywords nor the full text decide."""
         routes = topics_for_type().get(kind, [])
         keys = [r for r in routes if r in self.keywords]
         if kind == "dilemma":
             keys += [k for k in self.keywords if k.startswith("dilemma:")]
         if not keys:
             return None
-        ranked = self.ranked(text, questions, keys)
-        if ranked and ranked[0][1] > 0:
+        ranked = self.combined(text, questions, keys)
+        if ranked and ranked[0][1] >= 1.0:
             return ranked[0][0]
         return keys[0]
 

@@ -1,0 +1,68 @@
+"""The one action that answers a question: it hands the message, the NLU
+ranking and the conversation context to bot.answering and sends the result.
+Forms take over only where a question needs a step-by-step walk (the role
+questions that a story did not answer, the SO(C)K checklist)."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import entity, kb_guard, knowledge, latest_intent, latest_text, say
+from actions.gesprek import handoff
+from bot.answering import answer, render
+from bot.answering.reasoning import role_facts
+from bot.kb.rules import ROLE_FACTS
+
+# Follow-up buttons carry the question type; "voor wie"-buttons carry a role.
+_BUTTON_INTENTS = ("vervolg", "inform")
+MAX_REPHRASE = 2
+
+
+def _context(tracker: Tracker) -> Dict[str, Any]:
+    value = tracker.get_slot("context")
+    return dict(value) if isinstance(value, dict) else {}
+
+
+class Beantwoord(Action):
+    def name(self) -> Text:
+        return "action_beantwoord"
+
+    @kb_guard
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        kb = knowledge()
+        text = latest_text(tracker)
+        intent = latest_intent(tracker)
+        follow_up: Optional[str] = entity(tracker, "onderwerp") if intent == "vervolg" else None
+        stated_role: Optional[str] = entity(tracker, "rol") if intent == "inform" and text.startswith("/") else None
+        if stated_role is not None and stated_role not in kb.roles:
+            stated_role = None
+        message = "" if text.startswith("/") else text
+        reply = answer(kb, message, tracker.latest_message.get("intent_ranking"), _context(tracker), follow_up, stated_role)
+        events: List[EventType] = [SlotSet("context", reply.context), SlotSet("vervolgstap", reply.start_form)]
+        if tracker.latest_message.get("handelwijzer_truncated"):
+            say(dispatcher, "lang_bericht")
+        if reply.parts:
+            buttons = [{"title": b.title, "payload": b.payload} for b in reply.buttons]
+            dispatcher.utter_message(text=render(kb, reply), buttons=buttons)
+            events.append(SlotSet("fallback_count", 0))
+        elif reply.response == "utter_ask_rephrase":
+            count = int(tracker.get_slot("fallback_count") or 0) + 1
+            for note in reply.notes:
+                dispatcher.utter_message(text=note)
+            if count >= MAX_REPHRASE:
+                handoff(dispatcher)
+                count = 0
+            else:
+                say(dispatcher, "ask_rephrase")
+            events.append(SlotSet("fallback_count", count))
+        elif reply.response:
+            say(dispatcher, {"utter_greet": "greet", "utter_thanks": "thanks"}.get(reply.response, "ask_rephrase"))
+        if reply.start_form == "rol_form" and reply.situation is not None:
+            # The form asks only what the story did not tell (rules start the form).
+            known = role_facts(kb, reply.situation)
+            events += [SlotSet(f, known[f]) for f in ROLE_FACTS if isinstance(known.get(f), bool)]
+        return events
