@@ -27,6 +27,18 @@ def _context(tracker: Tracker) -> Dict[str, Any]:
     return dict(value) if isinstance(value, dict) else {}
 
 
+_PII_NAMES = {"bsn": "BSN", "telefoon": "telefoonnummer", "email": "e-mailadres", "iban": "IBAN"}
+
+
+def privacy_notice(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    """Once per conversation: say that personal data was masked and need not be shared."""
+    kinds = (tracker.latest_message.get("metadata") or {}).get("pii") or []
+    if not kinds or tracker.get_slot("privacy_gewaarschuwd"):
+        return []
+    say(dispatcher, "privacy_melding", soorten=", ".join(_PII_NAMES.get(k, k) for k in kinds))
+    return [SlotSet("privacy_gewaarschuwd", True)]
+
+
 class Beantwoord(Action):
     def name(self) -> Text:
         return "action_beantwoord"
@@ -43,6 +55,7 @@ class Beantwoord(Action):
         message = "" if text.startswith("/") else text
         reply = answer(kb, message, tracker.latest_message.get("intent_ranking"), _context(tracker), follow_up, stated_role)
         events: List[EventType] = [SlotSet("context", reply.context), SlotSet("vervolgstap", reply.start_form)]
+        events += privacy_notice(dispatcher, tracker)
         if tracker.latest_message.get("handelwijzer_truncated"):
             say(dispatcher, "lang_bericht")
         if reply.parts:

@@ -8,6 +8,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 KB_DIR = PROJECT_ROOT / "data" / "kb"
 DEFAULT_DB_PATH = PROJECT_ROOT / "var" / "kb.sqlite3"
+DEFAULT_TRACKER_DB = PROJECT_ROOT / "var" / "gesprekken.sqlite3"
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,9 @@ class Settings:
     database_url: str
     kb_dir: Path
     human_contact: str
+    org_name: str = "Handelwijzer"
+    colour: str = "#00606e"
+    welcome: str = ""
 
 
 def database_url() -> str:
@@ -27,6 +31,15 @@ def database_url() -> str:
     return f"sqlite:///{DEFAULT_DB_PATH}"
 
 
+def tracker_url() -> str:
+    """Where conversations are kept: HANDELWIJZER_TRACKER_URL, else an SQLite file."""
+    url = os.environ.get("HANDELWIJZER_TRACKER_URL")
+    if url:
+        return url
+    DEFAULT_TRACKER_DB.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{DEFAULT_TRACKER_DB}"
+
+
 def load_settings() -> Settings:
     return Settings(
         database_url=database_url(),
@@ -35,5 +48,13 @@ def load_settings() -> Settings:
             "HANDELWIJZER_CONTACT",
             "Bel het zorgteam via het algemene nummer van de zorgorganisatie, "
             "of mail naar zorgvragen@example.nl.",
+        ),
+        org_name=os.environ.get("HANDELWIJZER_ORG_NAME", "Handelwijzer"),
+        # The widget checks contrast itself and falls back to this colour when too light.
+        colour=os.environ.get("HANDELWIJZER_COLOUR", "#00606e"),
+        welcome=os.environ.get(
+            "HANDELWIJZER_WELCOME",
+            "Hallo! Ik vertel je wie welke zorghandeling mag doen, onder welke voorwaarden, en wie aansprakelijk is als het misgaat. "
+            "Deel geen namen, adressen, telefoonnummers of BSN in dit gesprek.",
         ),
     )
