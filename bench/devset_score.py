@@ -43,11 +43,13 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
 
-def load_questions(part: str) -> List[dict]:
+def load_questions(part: str, only: Optional[str] = None) -> List[dict]:
     files = {"dev": "dev_*.yml", "heldout": "heldout_*.yml"}
     out = []
     for name in ([part] if part != "all" else ["dev", "heldout"]):
         for path in sorted(DEVSET.glob(files[name])):
+            if only and only not in path.name:
+                continue
             for q in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]:
                 q["part"] = name
                 out.append(q)
@@ -264,11 +266,12 @@ def main(argv: Optional[Iterable[str]] = None) -> int:
     parser.add_argument("--url", default=None, help="Rasa server, e.g. http://localhost:5005 (REST webhook)")
     parser.add_argument("--in-process", action="store_true", help="call the answer logic directly (no NLU model)")
     parser.add_argument("--part", choices=("dev", "heldout", "all"), default="all")
+    parser.add_argument("--only", default=None, help="only question files whose name contains this, e.g. dev_c")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--show-failures", action="store_true", help="print failed dev questions (never held-out ones)")
     parser.add_argument("--out", type=Path, default=RESULTS / "devset")
     args = parser.parse_args(list(argv) if argv is not None else None)
-    questions = load_questions(args.part)
+    questions = load_questions(args.part, args.only)
     systems: Dict[str, Callable[[str], str]] = {}
     if args.url:
         systems["handelwijzer (REST)"] = rest_system(args.url)

@@ -7,7 +7,7 @@ from sqlalchemy import text
 from bot.kb.db import make_engine
 from bot.kb.loader import load_dir, loaded_version
 from bot.kb.repository import read_kb
-from bot.kb.rules import Situation, decide
+from bot.kb.rules import Circumstances, decide
 from bot.kb.schema import KBValidationError
 from bot.settings import KB_DIR
 
@@ -27,7 +27,7 @@ def test_load_and_read_back_on_postgres(pg_engine, kb):
     load_dir(KB_DIR, pg_engine)
     back = read_kb(pg_engine)
     assert back.tasks == kb.tasks and back.permissions == kb.permissions and back.topics == kb.topics
-    d = decide(back, "mantelzorger", "insuline_spuiten", Situation(relation="familie"))
+    d = decide(back, "mantelzorger", "insuline_spuiten", Circumstances(relation="familie"))
     assert d.verdict == "ja_onder_voorwaarden"
 
 

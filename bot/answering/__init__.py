@@ -103,10 +103,12 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
         return topic_part(kb.topics["dilemmaspel"], question)
     best = topics.best_for(kind, text, questions)
     # A topic the question is clearly about beats the usual topic of the type.
-    overall = topics.combined(text, questions, list(kb.topics))
+    # Only keywords may overrule the route: full-text similarity alone picks
+    # up words of the story (a meal, a resident) that say nothing about the question.
+    overall = topics.ranked(text, questions, list(kb.topics))
     if overall and best and overall[0][0] != best:
         own = dict(overall).get(best, 0.0)
-        if overall[0][1] >= 4 and overall[0][1] > 1.5 * own:
+        if overall[0][1] >= 3 and overall[0][1] > 1.5 * own:
             best = overall[0][0]
     if best and best in kb.topics:
         role_line = ""
@@ -164,6 +166,8 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
         reply.context = _context(s, actor, q, kb)
         return reply
     kinds = [k for k in q.types if k not in ("greeting", "thanks")]
+    if s.emergency_now and q.main == "noodgeval":
+        kinds = ["noodgeval"]  # in an emergency anything after "bel 112" only slows the reader down
     if "mag_ik" in kinds and "wet_big" in kinds and s.task:
         kinds.remove("wet_big")  # the permission answer covers the Wet BIG for this task
     for kind in kinds:

@@ -12,6 +12,7 @@ from bot.answering.reply import Block, Part, phrase
 from bot.kb.domain import Citation, Dilemma, KnowledgeBase, Topic
 from bot.kb.rules import consent_band, decide, liability_for
 from bot.understanding.situation import Situation
+from bot.understanding.cues import cues
 from bot.understanding.text import normalize
 
 _FEMALE = {"moeder", "ma", "mama", "mam", "moeke", "zus", "zuster", "zusje", "oma", "tante", "dochter", "dochtertje", "nicht",
@@ -29,7 +30,13 @@ def you_form(words: Optional[str]) -> Optional[str]:
     if not words:
         return None
     w = re.sub(r"^(mijn|m'n|mn|me)\b", "je", words.strip())
+    w = re.sub(r"^een\b", "de", w)  # once named, 'een bewoner' is 'de bewoner'
     return re.sub(r"^(onze|ons)\b", "jullie", w)
+
+
+def _you_are(rol: str) -> str:
+    # "Je bent hier zorginstelling" is not Dutch; an organisation is addressed as such.
+    return phrase("role_first.self_org") if rol == "zorginstelling" else phrase("role_first.self", rol=rol)
 
 
 def pronoun(words: Optional[str]) -> str:
@@ -105,6 +112,13 @@ def _asks_yes_no(question: str) -> bool:
 
 # -- mag ik ---------------------------------------------------------------------
 
+# "Mag dat zomaar?", "kan ik daar gewoon ja op zeggen?": asking whether no
+# conditions apply. For a volunteer they always do, so the honest answer is no.
+_JUST_DO_IT = re.compile(r"\b(zomaar|gewoon|ff|even zelf|zelf doen|ja (op )?zeggen|met (hem|haar) afspreken|als (het|dat) (me |mij )?gevraagd wordt)\b")
+# A relative, not the organisation, asks the volunteer; family cannot give the assignment.
+_FAMILY_ASKS = re.compile(r"\b(dochter|zoon|familie|kinderen|echtgenote|echtgenoot|broer|zus|kleinzoon|kleindochter|schoonzoon|schoondochter)( van (\w+ )?\w+)?( \w+)? (vroeg|vraagt|vroegen|vragen|wil dat|wilde dat|zegt|zei|heeft gevraagd)\b")
+
+
 def permission_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -> Part:
     role = actor.role
     task = kb.tasks.get(s.task or "")
@@ -132,6 +146,10 @@ def permission_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str
         key = "zorgvrager_12_16"
     elif role == "vrijwilliger" and re.search(r"\bzelf (beslissen|besluiten|bepalen|kiezen)\b", normalize(question)):
         key = "vrijwilliger_zelf_beslissen"
+    elif role == "vrijwilliger" and _FAMILY_ASKS.search(normalize(s.text)) and s.spontaneous is not False:
+        key = "vrijwilliger_familie_vraagt"
+    elif role == "vrijwilliger" and _JUST_DO_IT.search(normalize(question)):
+        key = "vrijwilliger_niet_zomaar"
     elif voorbehouden and role in ("vrijwilliger", "zorginstelling"):
         key = f"{role}_voorbehouden"
     else:
@@ -155,7 +173,7 @@ def permission_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str
         sources.insert(0, outcome.source)
     if decision.refused:
         if actor.is_asker:
-            blocks.insert(0, Block(phrase("role_first.self", rol=role_label(kb, role))))
+            blocks.insert(0, Block(_you_are(role_label(kb, role))))
         blocks.extend(Block(n.text) for n in decision.consent)
         blocks.append(Block(kb.note("instemming_uitvoerder").text))
         return Part("mag_ik", lead, tuple(blocks), tuple(sources), decision.verdict, role)
@@ -296,7 +314,7 @@ def role_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str = "")
         elif outcome.id == "vrijwilliger_andere_bewoners":
             lead = phrase("role_first.self_split")
         elif actor.is_asker:
-            lead = phrase("role_first.self", rol=role.label)
+            lead = _you_are(role.label)
         else:
             lead = phrase("role_first.other", wie_hoofd=_cap(who), rol=role.label)
         blocks.append(Block(outcome.explanation))
@@ -329,7 +347,7 @@ def decided_role_part(kb: KnowledgeBase, det) -> Part:
     if det.difference is not None:
         blocks.append(Block(det.difference.combined, title=phrase("lines.difference_title")))
         sources.extend(r.source for r in det.difference.readings)
-    return Part("rol", phrase("role_first.self", rol=role.label), tuple(blocks), tuple(sources), None, det.role)
+    return Part("rol", _you_are(role.label), tuple(blocks), tuple(sources), None, det.role)
 
 
 # -- aansprakelijkheid ----------------------------------------------------------------
@@ -393,11 +411,17 @@ def liability_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str)
         lead = phrase("liability_special.via_organisatie")
     elif s.helps_others and role in ("mantelzorger", "vrijwilliger") and on_request is not None:
         kind = "op_verzoek" if on_request else "spontaan"
-        lead = phrase(f"liability_yesno.{kind}_{'instelling' if target == 'instelling' else 'self'}") if target != "wie" else phrase(f"liability_first.{kind}")
+        key = f"{kind}_{'instelling' if target == 'instelling' else 'self'}"
+        if key == "spontaan_instelling" and (organisation_asks or staff_asks):
+            key += "_hangt"  # staff can only answer this with what they saw coming
+        lead = phrase(f"liability_yesno.{key}") if target != "wie" else phrase(f"liability_first.{kind}")
     elif s.helps_others and role in ("mantelzorger", "vrijwilliger"):
         lead = phrase("liability_first.andere_bewoners_onbekend")
     elif target in ("self", "instelling") and role in ("mantelzorger", "vrijwilliger", "zorgprofessional"):
-        lead = phrase(f"liability_yesno.{role}_{target}")
+        key = f"{role}_{target}"
+        if key == "mantelzorger_instelling" and not cues().has("facts", "org_did_part", normalize(s.text)):
+            key += "_hangt"  # the three exceptions turn on what the organisation itself did
+        lead = phrase(f"liability_yesno.{key}")
     if lead is None:
         key = role if subject.is_asker or role in ("zorgvrager", "zorginstelling", "wettelijk_vertegenwoordiger") else f"{role}_other"
         lead = phrase(f"liability_first.{key}")
@@ -406,7 +430,7 @@ def liability_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str)
     if not subject.is_asker and subject.role:
         blocks.append(Block(role_of_actor(kb, s, subject)))
     elif subject.is_asker and role in kb.roles and role != "zorginstelling":
-        blocks.append(Block(phrase("role_first.self", rol=kb.roles[role].label)))
+        blocks.append(Block(_you_are(kb.roles[role].label)))
     blocks.append(Block(liability.summary))
     blocks.extend(Block(n.text) for n in liability.notes if n.text not in liability.summary)
     sources = [liability.source] + [n.source for n in liability.notes]
@@ -501,7 +525,7 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     if subject_role:
         role_line = phrase("role_of_actor", wie_hoofd="De " + subject_role, rol=subject_role)
     else:
-        role_line = role_of_actor(kb, s, actor) if not actor.is_asker else (phrase("role_first.self", rol=kb.roles[actor.role].label) if actor.role else "")
+        role_line = role_of_actor(kb, s, actor) if not actor.is_asker else (_you_are(kb.roles[actor.role].label) if actor.role else "")
     if role_line:
         blocks.insert(0, Block(role_line))
     if s.refusal == "receiver" and band is not None and band.id in ("twaalf_tot_zestien", "jonger_dan_12"):
@@ -548,7 +572,7 @@ def refuse_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) ->
         note = kb.note("weigering_zorgvrager")
         blocks.insert(0, Block(note.text))
     if actor.role and not about_others:
-        blocks.insert(0, Block(phrase("role_first.self", rol=kb.roles[actor.role].label) if actor.is_asker else role_of_actor(kb, s, actor)))
+        blocks.insert(0, Block(_you_are(kb.roles[actor.role].label) if actor.is_asker else role_of_actor(kb, s, actor)))
     sources = list(topic.sources)
     if not professional:
         keuze = kb.topics.get("keuzehulp")
@@ -642,7 +666,7 @@ def dilemma_part(kb: KnowledgeBase, dilemma: Dilemma) -> Part:
 def sock_part(kb: KnowledgeBase, for_self: bool, role: Optional[str] = None, question: str = "") -> Part:
     intro = kb.note("sock_intro")
     items = tuple(f"{q.letter} ({q.name}): {q.question}" for q in kb.sock_questions if not (for_self and q.skip_for_self))
-    blocks = ([Block(phrase("role_first.self", rol=kb.roles[role].label))] if role in kb.roles else []) + [Block(intro.text), Block(items=items)]
+    blocks = ([Block(_you_are(kb.roles[role].label))] if role in kb.roles else []) + [Block(intro.text), Block(items=items)]
     sources = [intro.source]
     skip = kb.note("sock_self_care")
     blocks.append(Block(skip.text))

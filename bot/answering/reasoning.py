@@ -74,6 +74,12 @@ def role_facts(kb: KnowledgeBase, s: Situation) -> Dict[str, Optional[object]]:
     if s.bond_later:
         facts["later_band"] = True
         facts["persoonlijke_band"] = False
+    if s.bond_ended and not s.tasks and (s.structural or s.helps_others or s.non_care_activity):
+        # 001 'Van mantelzorger tot vrijwilliger': after the partner died the
+        # bond with the residents he now helps is not a personal one.
+        facts["persoonlijke_band"] = False
+        facts["beroepsmatig"] = False
+        facts.pop("ook_anderen_dan_naaste", None)
     return facts
 
 

@@ -43,6 +43,17 @@ _GLOSSARY: List[Tuple[str, str]] = sorted([
     ("dementia", "dementie"), ("organisation", "organisatie"), ("organization", "organisatie"), ("years old", "jaar"),
     ("give", "geven"), ("help", "helpen"), ("with", "met"), ("for", "voor"), ("at", "bij"), ("in", "in"), ("do", "doen"),
     ("is", "is"), ("who", "wie"), ("what", "wat"), ("how", "hoe"), ("and", "en"), ("the", "de"), ("a", "een"), ("an", "een"),
+    ("what role", "welke rol"), ("which role", "welke rol"), ("role", "rol"), ("personal budget", "pgb"), ("paid", "betaald"),
+    ("legal representative", "wettelijk vertegenwoordiger"), ("representative", "vertegenwoordiger"), ("guardian", "mentor"),
+    ("who has to agree", "wie moet toestemming geven"), ("who must agree", "wie moet toestemming geven"), ("agree", "instemmen"),
+    ("can no longer understand", "begrijpt het niet meer"), ("alzheimer's", "alzheimer"), ("teach me", "mij aanleren"),
+    ("teach", "aanleren"), ("steps", "stappen"), ("reserved procedure", "voorbehouden handeling"), ("reserved procedures", "voorbehouden handelingen"),
+    ("be forced", "verplicht worden"), ("forced", "verplicht"), ("competent", "bekwaam"), ("care organisation", "zorginstelling"),
+    ("care organization", "zorginstelling"), ("makes a mistake", "maakt een fout"), ("mistake", "fout"), ("are we liable", "zijn wij aansprakelijk"),
+    ("home care", "thuiszorg"), ("looked after", "gezorgd voor"), ("since long before", "al lang voordat"), ("calls me", "noemt mij"),
+    ("chest pain", "pijn op de borst"), ("choking", "stikt"), ("can't breathe", "krijgt geen lucht"), ("fell", "is gevallen"),
+    ("share", "delen"), ("information", "informatie"), ("tell me", "mij vertellen"), ("overburdened", "overbelast"), ("exhausted", "uitgeput"),
+    ("respite care", "respijtzorg"), ("do i need", "heb ik nodig"), ("need", "nodig"), ("train", "aanleren"), ("training", "scholing"),
     ("to", "te"), ("if", "als"), ("she", "zij"), ("he", "hij"), ("i", "ik"), ("we", "wij"), ("still", "nog"), ("a carer", "mantelzorger"),
 ], key=lambda pair: len(pair[0]), reverse=True)
 

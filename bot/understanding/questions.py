@@ -116,6 +116,8 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
     if generic and staff and (situation.not_responded or (situation.helps_others and situation.doer_words)):
         add("aansprakelijkheid", 2.5)
     # A refusal in the story makes consent the question ("hij wil niet, wat nu?").
+    if c.has("facts", "paid_carer_label", norm):
+        add("rol", 2.5)  # 'betaalde mantelzorgers' is itself a question about the role
     if situation.refusal == "receiver":
         add("toestemming", 1.5)
     elif situation.refusal == "actor":

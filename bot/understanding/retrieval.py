@@ -6,7 +6,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from pathlib import Path
 from typing import Dict, Iterable, List, Sequence, Tuple
+
+import yaml
 
 from bot.kb.domain import KnowledgeBase
 from bot.kb.repository import derived
@@ -78,6 +81,65 @@ class Retrieval:
         s = self.scores(story)
         combined = {k: 2 * q.get(k, 0.0) + s.get(k, 0.0) for k in set(q) | set(s) if not allowed or k in allowed}
         return sorted(combined.items(), key=lambda kv: -kv[1])
+
+
+EXAMPLES_FILE = Path(__file__).with_name("topic_examples.yml")
+
+
+class ExampleIndex:
+    """BM25 over example messages written per topic (topic_examples.yml): the
+    topic whose examples read most like the user's message. Users describe a
+    situation in everyday words; the examples carry those words, the answers
+    do not."""
+
+    def __init__(self, kb: KnowledgeBase, k1: float = 1.2, b: float = 0.5):
+        data = yaml.safe_load(EXAMPLES_FILE.read_text(encoding="utf-8"))["questions"]
+        known = set(kb.topics) | {f"dilemma:{d}" for d in kb.dilemmas}
+        self.labels: List[str] = []
+        docs: List[Counter] = []
+        for key, examples in data.items():
+            if key not in known:
+                continue  # examples for a topic that is not (yet) in the knowledge base
+            for example in examples:
+                self.labels.append(key)
+                docs.append(Counter(tokens(example)))
+        self.tf = docs
+        self.len = [sum(c.values()) for c in docs]
+        self.avg = sum(self.len) / max(1, len(self.len))
+        df: Counter = Counter()
+        for c in docs:
+            df.update(c.keys())
+        n = len(docs)
+        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        self.k1, self.b = k1, b
+
+    def _scores(self, query: str) -> List[float]:
+        q = Counter(tokens(query))
+        out = []
+        for tf, dl in zip(self.tf, self.len):
+            s = 0.0
+            for term, qn in q.items():
+                f = tf.get(term)
+                if f:
+                    s += self.idf[term] * f * (self.k1 + 1) / (f + self.k1 * (1 - self.b + self.b * dl / self.avg))
+            out.append(s)
+        return out
+
+    def ranked(self, question: str, story: str, keys: Iterable[str] = ()) -> List[Tuple[str, float]]:
+        """Per topic the mean of its two best-matching examples; question words
+        count twice as much as the rest of the story."""
+        allowed = set(keys)
+        q, s = self._scores(question), self._scores(story)
+        per: Dict[str, List[float]] = {}
+        for label, a, b in zip(self.labels, q, s):
+            if not allowed or label in allowed:
+                per.setdefault(label, []).append(2 * a + b)
+        scored = {k: sum(sorted(v, reverse=True)[:2]) / 2 for k, v in per.items()}
+        return sorted(scored.items(), key=lambda kv: -kv[1])
+
+
+def examples_for(kb: KnowledgeBase) -> ExampleIndex:
+    return derived(kb, ExampleIndex)
 
 
 def retrieval_for(kb: KnowledgeBase) -> Retrieval:

@@ -71,6 +71,7 @@ class Situation:
     helps_others: bool = False
     bond_from_start: Optional[bool] = None
     bond_later: bool = False
+    bond_ended: bool = False
     via_volunteer_org: bool = False
     setting: Optional[str] = None
     emergency_now: bool = False
@@ -170,7 +171,8 @@ def _actor_in_question(question: str, mentions: List[Mention]) -> Tuple[str, Opt
         if re.search(rf"\b(?:{_MODAL}|heeft|doet|wordt|blijft|krijgt) (?:dan |ook |wel |nu )?{re.escape(mention.words)}\b", q):
             other = mention
             break
-    third = re.search(rf"\b(?:{_MODAL}|heeft|doet|wordt|blijft|krijgt|gaat) {_THIRD_PERSON}\b", q)
+    third = re.search(rf"\b(?:{_MODAL}|heeft|doet|wordt|blijft|krijgt|gaat) {_THIRD_PERSON}\b", q) or re.search(
+        r"\b(?:moeten|moet|kunnen|kan) (?:wij|we|ik|jullie) (?:hem|haar) (?:\w+ )?(?:zien|beschouwen|noemen)\b", q)
     plural = re.search(r"\b(mogen|kunnen|moeten) (mantelzorgers|vrijwilligers|familieleden|naasten|medewerkers|zorgprofessionals|verzorgenden|mensen|ouders|kinderen)\b", q)
     candidates = [(first, "asker", None)]
     if other is not None:
@@ -214,8 +216,8 @@ def _receiver_for_asker(lex: Lexicon, norm: str, mentions: List[Mention]) -> Tup
     relative = _first_relative(mentions)
     if relative is not None:
         return "other", relative
-    if c.has("facts", "self_task", norm):
-        return "self", None
+    if c.has("facts", "self_task", norm) and not any(m.relation or m.role for m in mentions):
+        return "self", None  # 'zelf doen' next to 'een bewoner' means doing it instead of staff
     for m in mentions:
         if m.relation and lex.kb.relations[m.relation].bond == "geen":
             return "other", m
@@ -266,7 +268,8 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
     kind, actor_mention = _actor_in_question(question, mentions)
     if kind == "third":
         actor_mention = _third_person_antecedent(mentions, q_start)
-        kind = "other" if actor_mention else "asker"
+        # 'Hoe moeten wij hem zien?' is about him even when he is only named ('meneer Peters').
+        kind = "other" if actor_mention or re.search(r"\b(hem|haar)\b", q_norm) else "asker"
     actor_role = None
     plural_role = None
     if kind.startswith("plural:"):
@@ -299,6 +302,9 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
         relation = receiver_mention.relation if receiver_mention else None
         if receiver == "self":
             relation = "zelf"
+        elif relation is None:
+            # 'ik ben maar de buurvrouw', 'ik woon al dertig jaar naast hem'
+            relation = next((r for r in ("familie", "vriend", "buur") if c.has("facts", f"asker_relation_{r}", norm)), None)
         receiver_age = (receiver_mention.age if receiver_mention else None) or ages.get("asker" if receiver == "self" else "")
         if receiver == "self" and receiver_age is None:
             receiver_age = ages.get("asker")
@@ -357,7 +363,7 @@ def _circumstances(lex: Lexicon, s: Situation, norm: str) -> Situation:
         refusal = refusal or "actor"
     paid = "pgb" if has("paid_pgb") else ("vergoeding" if has("allowance") else ("loon" if has("salary") else None))
     spontaneous: Optional[bool] = None
-    if re.search(r"\b(spontaan|eigen initiatief|uit mezelf|uit eigen beweging|uit zichzelf|niemand heeft (het |me |mij |hem |haar )?(dat |dit |het )?(gevraagd|verzocht))\b", norm):
+    if has("not_asked"):
         spontaneous = True
     elif has("on_request"):
         spontaneous = False
@@ -375,7 +381,7 @@ def _circumstances(lex: Lexicon, s: Situation, norm: str) -> Situation:
         communication_problem=has("communication_problem"), refusal=refusal, consent_given=has("consent_given"), paid=paid,
         free_time=True if has("free_time") else None, at_work=has("at_work") and not has("free_time"),
         spontaneous=spontaneous, structural=structural, helps_others=has("helps_others"),
-        bond_from_start=True if has("bond_from_start") else None, bond_later=has("bond_later"),
+        bond_from_start=True if has("bond_from_start") else None, bond_later=has("bond_later"), bond_ended=has("bond_ended"),
         via_volunteer_org=has("via_volunteer_org"), setting=setting, emergency_now=emergency,
         non_care_activity=non_care,
     )
@@ -389,9 +395,14 @@ def _emergency_now(text: str) -> bool:
         norm = normalize(sentence)
         if not c.has("facts", "emergency_now", norm):
             continue
-        if c.has("facts", "past_marker", norm) or c.has("facts", "hypothetical_marker", norm):
+        if c.has("facts", "hypothetical_marker", norm) or c.has("facts", "recovered", norm):
             continue
-        if re.search(r"\b(was|waren|had|hadden|ging|lag|werd|kreeg|moest|is geweest|heeft gehad)\b", norm) and not re.search(r"\b(nu|net|zojuist|op dit moment|vandaag|nog steeds|ineens)\b", norm):
+        # 'Ze reageert niet meer' is now even if the sentence also says 'toen ik haar uit bed hielp'.
+        if c.has("facts", "emergency_present", norm):
+            return True
+        if c.has("facts", "past_marker", norm):
+            continue
+        if re.search(r"\b(was|waren|had|hadden|ging|lag|werd|kreeg|moest|is geweest|heeft gehad)\b", norm):
             continue
         return True
     return False
@@ -400,7 +411,7 @@ def _emergency_now(text: str) -> bool:
 def describe(s: Situation) -> Dict[str, object]:
     """A compact, loggable view (no free text) for debugging and tests."""
     keep = ("asker_role", "own_relative", "actor", "actor_words", "actor_role", "receiver", "relation", "tasks", "receiver_age", "actor_age",
-            "capacity", "refusal", "paid", "free_time", "spontaneous", "structural", "helps_others", "bond_later", "setting",
+            "capacity", "refusal", "paid", "free_time", "spontaneous", "structural", "helps_others", "bond_later", "bond_ended", "setting",
             "emergency_now", "english", "non_care_activity")
     tri_state = ("free_time", "spontaneous", "structural")
     return {k: getattr(s, k) for k in keep if getattr(s, k) not in (None, ()) and (getattr(s, k) is not False or k in tri_state)}

@@ -11,10 +11,11 @@ import yaml
 from bot.kb.domain import KnowledgeBase
 from bot.kb.repository import derived
 from bot.understanding.cues import CUES_FILE
-from bot.understanding.retrieval import retrieval_for
+from bot.understanding.retrieval import examples_for, retrieval_for
 from bot.understanding.text import normalize
 
 BM25_SHARE = 0.3
+EXAMPLE_SHARE = 0.6
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +61,8 @@ class TopicIndex:
         keys = list(keys) if keys is not None else list(self.keywords)
         kw = dict(self.ranked(text, questions, keys))
         bm = dict(retrieval_for(self.kb).ranked(" ".join(questions), text, keys))
-        scored = {k: kw.get(k, 0.0) + BM25_SHARE * bm.get(k, 0.0) for k in keys}
+        ex = dict(examples_for(self.kb).ranked(" ".join(questions), text, keys))
+        scored = {k: kw.get(k, 0.0) + BM25_SHARE * bm.get(k, 0.0) + EXAMPLE_SHARE * ex.get(k, 0.0) for k in keys}
         return sorted(scored.items(), key=lambda kv: -kv[1])
 
     def best_for(self, kind: str, text: str, questions: Sequence[str]) -> Optional[str]:

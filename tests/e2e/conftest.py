@@ -56,7 +56,8 @@ class Servers:
     def env(self, **extra: str) -> Dict[str, str]:
         return {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
                 "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "PYTHONPATH": str(PROJECT_ROOT),
-                "HANDELWIJZER_DATABASE_URL": self.database_url, **extra}
+                "HANDELWIJZER_DATABASE_URL": self.database_url,
+                "HANDELWIJZER_TRACKER_URL": f"sqlite:///{self.workdir / 'gesprekken.sqlite3'}", **extra}
 
     def start(self, name: str, command: List[str], health: str, **env: str) -> subprocess.Popen:
         log = self.workdir / f"{name}.log"
@@ -67,18 +68,28 @@ class Servers:
 
     def action_server(self, name: str = "actions", **env: str) -> int:
         port = free_port()
-        self.start(name, [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+        self.start(name, [sys.executable, "-m", "bot.action_server", "--port", str(port)],
                    f"http://127.0.0.1:{port}/health", **env)
         return port
 
-    def rasa_server(self, model: Path, action_port: int) -> str:
-        port = free_port()
+    def rasa_server(self, model: Path, action_port: int, *options: str, port: Optional[int] = None, name: str = "rasa", **env: str) -> str:
+        """A Rasa server with the project's channels and SQL tracker store;
+        `options` are extra `rasa run` flags (e.g. --enable-api --auth-token)."""
+        port = port or free_port()
         endpoints = self.workdir / f"endpoints-{port}.yml"
-        endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n')
-        self.start("rasa", [sys.executable, "-m", "rasa", "run", "--model", str(model), "--port", str(port),
-                            "--endpoints", str(endpoints), "--credentials", "credentials.yml", "--enable-api"],
-                   f"http://127.0.0.1:{port}/status")
+        endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
+                             "tracker_store:\n  type: bot.stores.TrackerStore\n")
+        self.start(name, [sys.executable, "-m", "rasa", "run", "--model", str(model), "--port", str(port),
+                          "--endpoints", str(endpoints), "--credentials", "credentials.yml", *options],
+                   f"http://127.0.0.1:{port}/", **env)
         return f"http://127.0.0.1:{port}"
+
+    def stop_process(self, process: subprocess.Popen) -> None:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
 
     def stop(self) -> None:
         for process in self.processes:
@@ -113,10 +124,10 @@ def rasa_url(servers, model) -> str:
 
 
 class Chat:
-    """One conversation with the REST webhook."""
+    """One conversation with the REST webhook (or the website chat's webhook)."""
 
-    def __init__(self, base: str, sender: Optional[str] = None):
-        self.url = f"{base}/webhooks/rest/webhook"
+    def __init__(self, base: str, sender: Optional[str] = None, channel: str = "rest"):
+        self.url = f"{base}/webhooks/{channel}/webhook"
         self.sender = sender or f"test-{uuid.uuid4().hex[:12]}"
 
     def send(self, message: str) -> List[dict]:
