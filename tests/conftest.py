@@ -46,11 +46,16 @@ def db_kb(tmp_path_factory):
     return kb
 
 
+def require_all() -> bool:
+    """scripts/test.sh (and so CI) runs everything: a missing service is a failure, not a skip."""
+    return bool(os.environ.get("HANDELWIJZER_REQUIRE_ALL") or os.environ.get("CI"))
+
+
 @pytest.fixture(scope="session")
 def postgres_url() -> str:
     url = os.environ.get("HANDELWIJZER_TEST_POSTGRES_URL")
     if not url:
-        if os.environ.get("CI"):
+        if require_all():
             pytest.fail("HANDELWIJZER_TEST_POSTGRES_URL is not set: run the tests with scripts/test.sh")
         pytest.skip("no PostgreSQL: run the tests with scripts/test.sh")
     return url

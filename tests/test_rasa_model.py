@@ -13,9 +13,9 @@ from bot.settings import PROJECT_ROOT
 from bot.training import TRAINING_DATA, ensure_model
 
 pytestmark = pytest.mark.rasa
-INTENT_MACRO_F1_MIN = 0.90
-ENTITY_F1_MIN = 0.85
-GATED_ENTITIES = ("zorghandeling", "relatie")
+INTENT_MACRO_F1_MIN = 0.92
+ENTITY_F1_MIN = 0.90
+GATED_ENTITIES = ("zorghandeling", "relatie", "rol")
 
 
 def rasa(*args, timeout=1800):

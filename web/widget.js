@@ -123,7 +123,15 @@
     root.appendChild(form);
     root.appendChild(h("div", { className: "hw-footer" }, [contact, restart]));
 
-    function scroll() { log.scrollTop = log.scrollHeight; }
+    function scroll(item, fromBot) {
+      // A long answer is read from its first line: show the top of a new bot
+      // message, not the end of it.
+      if (fromBot && item) {
+        log.scrollTop += item.getBoundingClientRect().top - log.getBoundingClientRect().top - 8;
+      } else {
+        log.scrollTop = log.scrollHeight;
+      }
+    }
 
     function addMessage(msg) {
       var item = h("div", { className: "hw-msg hw-" + msg.from });
@@ -143,7 +151,7 @@
         item.appendChild(group);
       }
       log.appendChild(item);
-      scroll();
+      scroll(item, msg.from === "bot");
     }
 
     function setBusy(busy) {
