@@ -4,7 +4,7 @@ Forms take over only where a question needs a step-by-step walk (the role
 questions that a story did not answer, the SO(C)K checklist)."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -39,6 +39,24 @@ def privacy_notice(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[E
     return [SlotSet("privacy_gewaarschuwd", True)]
 
 
+# Intents with a response of their own, said when the message asks no care question.
+OWN_RESPONSES = {"help": "utter_help", "goodbye": "utter_goodbye", "affirm": "utter_help", "deny": "utter_help", "twijfel": "utter_help"}
+SHORT_MESSAGE_WORDS = 6
+
+
+def _asks_care_question(types: Sequence[str]) -> bool:
+    return any(t not in ("greeting", "thanks", "off_topic") for t in types)
+
+
+def _own_response(tracker: Tracker, intent: Optional[str]) -> Optional[str]:
+    """'utter_help' for help, the response selector's answer for a question
+    about the assistant itself (faq), None for other intents."""
+    if intent == "faq":
+        selector = (tracker.latest_message.get("response_selector") or {}).get("faq") or {}
+        return (selector.get("response") or {}).get("utter_action")
+    return OWN_RESPONSES.get(intent or "")
+
+
 class Beantwoord(Action):
     def name(self) -> Text:
         return "action_beantwoord"
@@ -58,7 +76,14 @@ class Beantwoord(Action):
         events += privacy_notice(dispatcher, tracker)
         if tracker.latest_message.get("handelwijzer_truncated"):
             say(dispatcher, "lang_bericht")
-        if reply.parts:
+        # A short "help"/"wie ben jij?" gets its own response; a longer message the
+        # NLU read that way but that matched a topic gets the topic's answer.
+        short = len(message.split()) <= SHORT_MESSAGE_WORDS
+        own = _own_response(tracker, intent) if not _asks_care_question(reply.question_types) and (short or not reply.parts) else None
+        if own:
+            dispatcher.utter_message(response=own)
+            events.append(SlotSet("fallback_count", 0))
+        elif reply.parts:
             buttons = [{"title": b.title, "payload": b.payload} for b in reply.buttons]
             dispatcher.utter_message(text=render(kb, reply), buttons=buttons)
             events.append(SlotSet("fallback_count", 0))

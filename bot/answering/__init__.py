@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 from bot.answering.compose import (
+    people_line,
     consent_part, dilemma_part, liability_part, permission_part, refuse_part, responsibilities_part, role_of_actor,
     role_part, sock_part, topic_part, wet_big_part,
 )
@@ -34,7 +35,9 @@ _FOLLOW_UPS = {
     "aansprakelijkheid": ("verantwoordelijkheden", "rol"),
     "toestemming": ("verantwoordelijkheden", "aansprakelijkheid"),
 }
-_WALKTHROUGH = re.compile(r"\b(loop\w*|lopen|doorlopen|doorloop)\b.*\bdoor\b|\bdoorlopen\b|\bmet (me|mij) door\b|\bsamen door\b|\bstel (me|mij) de vragen\b|\b(start|begin) (de )?(so ?c ?k|sock|checklist|vragen)\b|\bwalk me through\b")
+# A request to go through the checklist now ("loop de sock vragen met me door"),
+# not a question about what happens after someone went through it.
+_WALKTHROUGH = re.compile(r"\b(loop|lopen|loopt)\b.*\bdoor\b|\b(wil|kunnen|kun|zullen|mag) (ik|we|wij|je|jij|u)\b.*\bdoorlopen\b|^(de )?(so ?c ?k|sock)( ?-?vragen)? doorlopen$|\bmet (me|mij) door\b|\bsamen door\b|\bstel (me|mij) de vragen\b|\b(start|begin) (de )?(so ?c ?k|sock|checklist|vragen)\b|\bwalk me through\b")
 
 
 def _follow_up(s: Situation, context: Mapping[str, Any]) -> Situation:
@@ -99,8 +102,8 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
     if kind == "dilemma":
         best = topics.best_for("dilemma", text, questions)
         if best and best.startswith("dilemma:") and topics.score(best, " ".join(normalize(q) for q in questions), normalize(text)) > 0:
-            return dilemma_part(kb, kb.dilemmas[best.split(":", 1)[1]])
-        return topic_part(kb.topics["dilemmaspel"], question)
+            return dilemma_part(kb, kb.dilemmas[best.split(":", 1)[1]], people_line(kb, s, actor))
+        return topic_part(kb.topics["dilemmaspel"], question, people_line(kb, s, actor))
     best = topics.best_for(kind, text, questions)
     # A topic the question is clearly about beats the usual topic of the type.
     # Only keywords may overrule the route: full-text similarity alone picks
@@ -111,10 +114,7 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
         if overall[0][1] >= 3 and overall[0][1] > 1.5 * own:
             best = overall[0][0]
     if best and best in kb.topics:
-        role_line = ""
-        if actor.role and kind in ("aanleren", "weigeren", "passend_reageren", "toestemming", "privacy", "overbelasting", "samenwerken"):
-            role_line = phrase("role_first.self", rol=kb.roles[actor.role].label) if actor.is_asker else role_of_actor(kb, s, actor)
-        return topic_part(kb.topics[best], question, role_line, text)
+        return topic_part(kb.topics[best], question, people_line(kb, s, actor), text)
     return None
 
 
@@ -170,14 +170,21 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
         kinds = ["noodgeval"]  # in an emergency anything after "bel 112" only slows the reader down
     if "mag_ik" in kinds and "wet_big" in kinds and s.task:
         kinds.remove("wet_big")  # the permission answer covers the Wet BIG for this task
+    # "Mag ik daar iets van zeggen?" without a care task: a topic answers it
+    # better than the permission rules; those stay the last resort.
+    weak_permission = "mag_ik" in kinds and q.scores.get("mag_ik", 0.0) < 1.0 and not s.tasks
     for kind in kinds:
         if len(reply.parts) >= MAX_PARTS + (1 if kinds[0] == "noodgeval" else 0):
             break
+        if kind == "mag_ik" and weak_permission:
+            continue
         part = _part_for(kb, kind, s, actor, read, questions)
         if part is not None and all(p.kind != part.kind for p in reply.parts):
             reply.parts.append(part)
     if not reply.parts:
-        ranked = topic_index(kb).combined(read, questions)
+        # Safety topics (dosage, medical advice) answer only when their own cues fired.
+        ranked = [kv for kv in topic_index(kb).combined(read, questions) if kb.topics.get(kv[0]) is None
+                  or kb.topics[kv[0]].kind != "veiligheid"]
         if ranked and ranked[0][1] >= 2.5:
             key = ranked[0][0]
             question = questions[-1] if questions else read
@@ -185,6 +192,8 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
                 reply.parts.append(dilemma_part(kb, kb.dilemmas[key.split(":", 1)[1]]))
             else:
                 reply.parts.append(topic_part(kb.topics[key], question, story=read))
+        elif weak_permission:
+            reply.parts.append(_part_for(kb, "mag_ik", s, actor, read, questions))
         elif not (s.tasks or s.asker_role or s.relation or s.actor_role or s.doer_words):
             reply.parts.append(Part("off_topic", phrase("safety.off_topic"), (), (), None))
         else:

@@ -86,17 +86,40 @@ def role_label(kb: KnowledgeBase, role: Optional[str]) -> str:
     return kb.roles[role].label if role in kb.roles else ""
 
 
+_FAMILY_WORDS = re.compile(r"\b(familie|familieleden|dochter|zoon|kinderen|naasten|naaste|echtgenote|echtgenoot|partner|schoonzoon|schoondochter|kleinzoon|kleindochter|broer|zus)\b")
+
+
+def people_line(kb: KnowledgeBase, s: Situation, actor: Actor) -> str:
+    """Who is who in the story, for answers that are not about a role: the
+    person acting, a relative of someone else, or the asker's own role."""
+    if not actor.is_asker and actor.role:
+        return role_of_actor(kb, s, actor)
+    other = doer(kb, s)
+    if other is not None:
+        return role_of_actor(kb, s, other)
+    staff = s.asker_role in ("zorgprofessional", "zorginstelling")
+    if staff and _FAMILY_WORDS.search(normalize(s.text)):
+        return phrase("role_family")
+    # The asker's own role only when the story says it or names their relative.
+    role = s.asker_role if s.asker_role_stated else (actor.role if actor.is_asker and s.own_relative else None)
+    if role in kb.roles and role != "zorginstelling":
+        return _you_are(kb.roles[role].label)
+    return ""
+
+
 def role_of_actor(kb: KnowledgeBase, s: Situation, actor: Actor) -> str:
     if actor.is_asker or not actor.role:
         return ""
-    return phrase("role_of_actor", wie_hoofd=_cap(actor_words(s, actor)), rol=kb.roles[actor.role].label)
+    who = actor_words(s, actor)
+    plural = re.search(r"\b(vrijwilligers|mantelzorgers|familieleden|medewerkers|naasten|kinderen|ouders|zorgprofessionals)$", who)
+    return phrase("role_of_actor_plural" if plural else "role_of_actor", wie_hoofd=_cap(who), rol=kb.roles[actor.role].label)
 
 
 def _key(actor: Actor) -> str:
     return "self" if actor.is_asker else "other"
 
 
-_YES_NO_VERB = r"(mag|mogen|is|ben|zijn|word|wordt|worden|kan|kun|kunnen|moet|moeten|heb|hebben|klopt|geldt|gelden|valt|vallen|blijf|blijft|hoef|hoeft|hoeven|zou|zouden|mocht|betekent|verandert|tel|telt|does|is|am|can|may|do)"
+_YES_NO_VERB = r"(bestaat|bestaan|mag|mogen|is|ben|zijn|word|wordt|worden|kan|kun|kunnen|moet|moeten|heb|hebben|klopt|geldt|gelden|valt|vallen|blijf|blijft|hoef|hoeft|hoeven|zou|zouden|mocht|betekent|verandert|tel|telt|does|is|am|can|may|do)"
 
 
 def _asks_yes_no(question: str) -> bool:
@@ -646,19 +669,17 @@ def wet_big_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     return Part("topic:wet_big", lead, (Block(topic.answer),), topic.sources, verdict, role)
 
 
-def dilemma_part(kb: KnowledgeBase, dilemma: Dilemma) -> Part:
+def dilemma_part(kb: KnowledgeBase, dilemma: Dilemma, role_line: str = "") -> Part:
     game = kb.topics.get("dilemmaspel")
-    lead = f"Dit is een dilemma ({dilemma.title.lower()}): er is geen goed of fout antwoord."
-    blocks = [
+    lead = phrase("lines.dilemma_first", titel=dilemma.title.lower())
+    blocks = ([Block(role_line)] if role_line else []) + [
         Block(dilemma.situation),
         Block(f"Wat hier botst: {dilemma.tension}" + (f" Waarden: {', '.join(dilemma.values)}." if dilemma.values else "")),
     ]
     if dilemma.suggestions:
         blocks.append(Block(title="Wat de bronnen aanreiken:", items=tuple(n.text for n in dilemma.suggestions)))
     if game is not None:
-        blocks.append(Block("Bespreek het met je team zoals in het dilemmaspel: kies een perspectief (bewoner, familie, medewerker), "
-                            "zeg welke waarden je belangrijk vindt, maak een keuze en noteer welke waarden de doorslag gaven. "
-                            "Beslis daarna samen, met de bewoner en de familie."))
+        blocks.append(Block(phrase("lines.dilemma_game")))
     sources = [dilemma.source] + [n.source for n in dilemma.suggestions] + (list(game.sources[:1]) if game else [])
     return Part("dilemma:" + dilemma.id, lead, tuple(blocks), tuple(sources), None)
 
@@ -684,6 +705,10 @@ def sock_part(kb: KnowledgeBase, for_self: bool, role: Optional[str] = None, que
         lead = phrase("sock.zelf_allemaal")
     elif re.search(r"\b(bestaat|is er|zijn er|heb je)\b", q) and _asks_yes_no(question):
         lead = phrase("sock.bestaat")
+    elif re.search(r"\b(geld|gelden|geldt|zijn|is|bedoeld)\b.*\b(ook|alleen)\b", q) and _asks_yes_no(question):
+        everyone = kb.note("sock_voor_iedereen")
+        lead = everyone.text
+        sources.append(everyone.source)
     else:
         lead = phrase("sock.lead")
     return Part("sock", lead, tuple(blocks), tuple(sources), None, role)

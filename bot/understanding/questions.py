@@ -65,6 +65,13 @@ _GENERIC = re.compile(
 )
 
 
+# Verbs after "mag ik / kan ik" that do not ask permission for a care task.
+_NOT_CARE_PERMISSION = re.compile(
+    r"\b(mag|mogen|kan|kun|kunnen)\b.*\b(zeggen|vragen|verwachten|weten|vertellen|bellen|meepraten|meedenken|zitten|erbij zijn|"
+    r"aanwezig zijn|klagen|aangeven|melden|eisen|verlangen|bespreken|uitnodigen|voorstellen)\b"
+)
+
+
 def is_generic(question: str) -> bool:
     return bool(_GENERIC.search(normalize(question)))
 
@@ -102,6 +109,8 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
         weight = {"medisch": 3.0, "buiten_bronnen": 3.5}.get(kind, 2.0)
         if kind == "mag_ik" and generic and (story or situation.doing_wrong) and not situation.tasks:
             weight = 1.0
+        if kind == "mag_ik" and not situation.tasks and any(_NOT_CARE_PERMISSION.search(q) for q in asked):
+            weight = 0.5  # 'mag ik daar iets van zeggen?' asks no permission for a care task
         add(kind, weight)
     # The story decides what a bare question asks; next to a question that
     # says what it is about, the story only weighs a little.
@@ -115,16 +124,13 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
         add("passend_reageren", 2.5)
     if generic and staff and (situation.not_responded or (situation.helps_others and situation.doer_words)):
         add("aansprakelijkheid", 2.5)
-    # A refusal in the story makes consent the question ("hij wil niet, wat nu?").
     if c.has("facts", "paid_carer_label", norm):
         add("rol", 2.5)  # 'betaalde mantelzorgers' is itself a question about the role
+    # A refusal in the story makes consent the question ("hij wil niet, wat nu?").
     if situation.refusal == "receiver":
         add("toestemming", 1.5)
     elif situation.refusal == "actor":
         add("weigeren", 1.5)
-    intent = _intent(intent_ranking, 0.5)
-    if intent:
-        add(intent, 1.0 if scores else 2.0)
     care_questions = [k for k in scores if k not in ("mag_ik", "medisch", "greeting", "thanks", "off_topic", "noodgeval")]
     if c.has("facts", "off_topic", norm) and not situation.tasks and not care_questions:
         add("off_topic", 3.0)
@@ -133,6 +139,11 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
         k in scores for k in ("privacy", "aanleren", "passend_reageren", "sock", "dilemma")
     ):
         add("mag_ik", 1.0)
+    # The NLU intent decides only when the cues found nothing: on the dev set
+    # any weight next to the cues made answers worse (it also broke ties).
+    intent = _intent(intent_ranking, 0.5)
+    if intent and not scores:
+        add(intent, 2.0)
     order = {k: i for i, k in enumerate(PRIORITY)}
     ranked = sorted(scores, key=lambda k: (-scores[k], order.get(k, 99)))
     # Secondary questions: only those asked in a question sentence.

@@ -225,7 +225,7 @@ def _receiver_for_asker(lex: Lexicon, norm: str, mentions: List[Mention]) -> Tup
     return "other", None
 
 
-_ACTING = r"(?:wil|wilde|willen|vraagt|vroeg|vragen|doet|deed|doen|spuit|spoot|spuiten|geeft|gaf|geven|helpt|hielp|helpen|trekt|druppelt|verzorgt|biedt|bood|komt|neemt|nam|gaat|zou|zouden|blijft|gebruikt|verplaatst|veroorzaakt|maakt|belt|zit|zitten|loopt|mag|mogen|kan|kunnen|verschoont|verbindt|prikt|tilt|wast|douchet|voert)"
+_ACTING = r"(?:verwaarloost|vergeet|vergat|wil|wilde|willen|vraagt|vroeg|vragen|doet|deed|doen|spuit|spoot|spuiten|geeft|gaf|geven|helpt|hielp|helpen|trekt|druppelt|verzorgt|biedt|bood|komt|neemt|nam|gaat|zou|zouden|blijft|gebruikt|verplaatst|veroorzaakt|maakt|belt|zit|zitten|loopt|mag|mogen|kan|kunnen|verschoont|verbindt|prikt|tilt|wast|douchet|voert)"
 
 
 def _story_actor(mentions: List[Mention], norm: str) -> Optional[Mention]:
@@ -239,7 +239,10 @@ def _story_actor(mentions: List[Mention], norm: str) -> Optional[Mention]:
             continue
         if m.possessive in ("mijn", "m'n", "mn", "me") and not m.role:
             continue  # 'mijn moeder' in the asker's story is the one cared for
-        if re.search(rf"\b{re.escape(m.words)}(?: [a-z']+){{0,7}} {_ACTING}\b", norm):
+        # Someone named by role ('een mantelzorger', 'de vrijwilliger') is the
+        # likelier actor; allow a longer stretch of words before the verb.
+        window = 12 if m.role in ("vrijwilliger", "mantelzorger") else 7
+        if re.search(rf"\b{re.escape(m.words)}(?: [a-z']+){{0,{window}}} {_ACTING}\b", norm):
             return m
     return None
 

@@ -16,6 +16,7 @@ from bot.understanding.text import normalize
 
 BM25_SHARE = 0.3
 EXAMPLE_SHARE = 0.6
+LEAD_BONUS = 10.0
 
 
 @lru_cache(maxsize=1)
@@ -75,9 +76,16 @@ class TopicIndex:
         if not keys:
             return None
         ranked = self.combined(text, questions, keys)
+        # A topic with a first line written for exactly this question form wins.
+        asked = [normalize(q) for q in questions]
+        ranked = sorted(((k, v + (LEAD_BONUS if self.has_lead_for(k, asked) else 0.0)) for k, v in ranked), key=lambda kv: -kv[1])
         if ranked and ranked[0][1] >= 1.0:
             return ranked[0][0]
         return keys[0]
+
+    def has_lead_for(self, key: str, asked: Sequence[str]) -> bool:
+        topic = self.kb.topics.get(key)
+        return bool(topic and any(re.search(when, q) for when, _ in topic.leads for q in asked if q))
 
 
 def topic_index(kb: KnowledgeBase) -> TopicIndex:

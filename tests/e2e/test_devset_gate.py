@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 
 import pytest
 
@@ -25,6 +26,7 @@ MIN_TOPIC_SIZE = 5
 def _scorer():
     spec = importlib.util.spec_from_file_location("devset_score", PROJECT_ROOT / "bench" / "devset_score.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up here
     spec.loader.exec_module(module)
     return module
 
