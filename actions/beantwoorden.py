@@ -57,6 +57,18 @@ def _own_response(tracker: Tracker, intent: Optional[str]) -> Optional[str]:
     return OWN_RESPONSES.get(intent or "")
 
 
+# How an answered message ended, for the improvement report (bot/reports/improvement.py).
+_UNANSWERED_KINDS = {"off_topic": "buiten_onderwerp", "topic:buiten_bronnen": "buiten_bronnen", "topic:medisch_advies": "medisch",
+                     "topic:medicatie_dosering": "medisch", "noodgeval": "noodgeval"}
+
+
+def _outcome(reply) -> str:
+    kinds = [p.kind for p in reply.parts]
+    if kinds and kinds[0] in _UNANSWERED_KINDS:
+        return _UNANSWERED_KINDS[kinds[0]]
+    return "beantwoord" if reply.question_types else "onderwerp_gezocht"
+
+
 class Beantwoord(Action):
     def name(self) -> Text:
         return "action_beantwoord"
@@ -80,6 +92,7 @@ class Beantwoord(Action):
         # NLU read that way but that matched a topic gets the topic's answer.
         short = len(message.split()) <= SHORT_MESSAGE_WORDS
         own = _own_response(tracker, intent) if not _asks_care_question(reply.question_types) and (short or not reply.parts) else None
+        outcome = "eigen_antwoord"
         if own:
             dispatcher.utter_message(response=own)
             events.append(SlotSet("fallback_count", 0))
@@ -87,6 +100,7 @@ class Beantwoord(Action):
             buttons = [{"title": b.title, "payload": b.payload} for b in reply.buttons]
             dispatcher.utter_message(text=render(kb, reply), buttons=buttons)
             events.append(SlotSet("fallback_count", 0))
+            outcome = _outcome(reply)
         elif reply.response == "utter_ask_rephrase":
             count = int(tracker.get_slot("fallback_count") or 0) + 1
             for note in reply.notes:
@@ -94,11 +108,14 @@ class Beantwoord(Action):
             if count >= MAX_REPHRASE:
                 handoff(dispatcher)
                 count = 0
+                outcome = "doorverwezen"
             else:
                 say(dispatcher, "ask_rephrase")
+                outcome = "niet_begrepen"
             events.append(SlotSet("fallback_count", count))
         elif reply.response:
             say(dispatcher, {"utter_greet": "greet", "utter_thanks": "thanks"}.get(reply.response, "ask_rephrase"))
+        events.append(SlotSet("uitkomst", outcome))
         if reply.start_form == "rol_form" and reply.situation is not None:
             # The form asks only what the story did not tell (rules start the form).
             known = role_facts(kb, reply.situation)

@@ -26,7 +26,7 @@ class MensSpreken(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         handoff(dispatcher)
-        return [SlotSet("fallback_count", 0)]
+        return [SlotSet("fallback_count", 0), SlotSet("uitkomst", "doorverwezen")]
 
 
 class DefaultFallback(Action):

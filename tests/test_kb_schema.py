@@ -35,6 +35,8 @@ def test_every_entry_loads_and_reads_back_identically(kb, sqlite_engine):
     assert back.topics == kb.topics
     assert back.practice_questions == kb.practice_questions
     assert back.dilemmas == kb.dilemmas
+    assert back.practice_cases == kb.practice_cases
+    assert back.practice_themes == kb.practice_themes and back.perspectives == kb.perspectives
     assert back.notes == kb.notes
     assert back.sources == kb.sources
 

@@ -51,6 +51,8 @@ def _our_texts(kb):
     ours += [d.situation for d in kb.dilemmas.values()] + [d.tension for d in kb.dilemmas.values()]
     ours += [n.text for d in kb.dilemmas.values() for n in d.suggestions]
     ours += [d.combined for d in kb.source_differences.values()] + [n.text for d in kb.source_differences.values() for n in d.readings]
+    ours += [c.explanation for c in kb.practice_cases.values()] + [c.situation for c in kb.practice_cases.values()]
+    ours += [x for d in kb.dilemmas.values() if d.role_play for x in (d.role_play.opening, d.role_play.reply)]
     return [t for t in ours if t]
 
 

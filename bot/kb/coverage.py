@@ -58,6 +58,8 @@ def entries(kb: KnowledgeBase) -> Dict[str, Entry]:
         add(f"dilemmas:{d.id}", " ".join([d.situation, d.tension] + [n.text for n in d.suggestions]), [d.source] + [n.source for n in d.suggestions])
     for d in kb.source_differences.values():
         add(f"differences:{d.id}", " ".join([d.combined] + [r.text for r in d.readings]), [r.source for r in d.readings])
+    for c in kb.practice_cases.values():
+        add(f"cases:{c.id}", f"{c.situation} {c.question} {c.explanation}", [c.source])
     for key, n in kb.notes.items():
         add(f"notes:{key}", n.text, [n.source])
     return out

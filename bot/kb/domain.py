@@ -210,6 +210,16 @@ class PracticeQuestion:
 
 
 @dataclass(frozen=True)
+class RolePlay:
+    """A short role play for practising a dilemma: who the assistant plays,
+    what that person says first, and a reply to the staff member's answer."""
+
+    plays: str
+    opening: str
+    reply: str
+
+
+@dataclass(frozen=True)
 class Dilemma:
     id: str
     title: str
@@ -219,6 +229,36 @@ class Dilemma:
     values: Tuple[str, ...] = ()  # the values in tension, one word or phrase each
     suggestions: Tuple[Note, ...] = ()  # what the sources suggest, each with its passage
     keywords: Tuple[str, ...] = ()
+    role_play: Optional[RolePlay] = None
+
+
+@dataclass(frozen=True)
+class AnswerOption:
+    """One answer to choose in a practice case; `words` count as it when typed."""
+
+    value: str
+    title: str
+    words: Tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PracticeCase:
+    """A hand-written practice case with its right answer and the feedback."""
+
+    id: str
+    theme: str
+    question: str
+    options: Tuple[AnswerOption, ...]
+    expected: str
+    explanation: str
+    source: Citation
+    situation: str = ""
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    title: str
 
 
 @dataclass
@@ -242,6 +282,10 @@ class KnowledgeBase:
     topics: Dict[str, Topic] = field(default_factory=dict)
     practice_questions: Dict[str, PracticeQuestion] = field(default_factory=dict)
     dilemmas: Dict[str, Dilemma] = field(default_factory=dict)
+    # Oefenmodus: themes, hand-written cases and the perspectives of the dilemma game.
+    practice_themes: List[Choice] = field(default_factory=list)
+    practice_cases: Dict[str, PracticeCase] = field(default_factory=dict)
+    perspectives: List[Choice] = field(default_factory=list)
     source_differences: Dict[str, SourceDifference] = field(default_factory=dict)
     # Free-standing sourced texts (SO(C)K intro, wilsonbekwaam rule, ...), by key.
     notes: Dict[str, Note] = field(default_factory=dict)

@@ -123,9 +123,20 @@ def kb_rows(kb: KnowledgeBase) -> List[m.Base]:
             id=d.id, position=i, title=d.title, situation=d.situation, tension=d.tension, source=_c(d.source),
             values=list(d.values), keywords=list(d.keywords),
             suggestions=[{"text": n.text, "source": _c(n.source)} for n in d.suggestions],
+            role_play={"plays": d.role_play.plays, "opening": d.role_play.opening, "reply": d.role_play.reply} if d.role_play else None,
         )
         for i, d in enumerate(kb.dilemmas.values())
     ]
+    rows += [
+        m.PracticeCaseRow(
+            id=c.id, position=i, theme=c.theme, situation=c.situation, question=c.question, expected=c.expected,
+            explanation=c.explanation, source=_c(c.source),
+            options=[{"value": o.value, "title": o.title, "words": list(o.words)} for o in c.options],
+        )
+        for i, c in enumerate(kb.practice_cases.values())
+    ]
+    rows += [m.ChoiceRow(kind="theme", id=t.id, position=i, title=t.title) for i, t in enumerate(kb.practice_themes)]
+    rows += [m.ChoiceRow(kind="perspective", id=t.id, position=i, title=t.title) for i, t in enumerate(kb.perspectives)]
     rows += [m.NoteRow(key=k, text=n.text, source=_c(n.source)) for k, n in kb.notes.items()]
     return rows
 

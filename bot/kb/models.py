@@ -9,7 +9,7 @@ from sqlalchemy import JSON, Boolean, Column, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import declarative_base
 
 # Bump when the tables change; the loader then rebuilds them.
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 Base = declarative_base()
 
@@ -205,6 +205,30 @@ class DilemmaRow(Base):
     values = Column(JSON, nullable=False)
     suggestions = Column(JSON, nullable=False)
     keywords = Column(JSON, nullable=False)
+    role_play = Column(JSON, nullable=True)
+
+
+class PracticeCaseRow(Base):
+    __tablename__ = "kb_practice_cases"
+    id = Column(String(64), primary_key=True)
+    position = Column(Integer, nullable=False)
+    theme = Column(String(64), nullable=False)
+    situation = Column(Text, nullable=False)
+    question = Column(Text, nullable=False)
+    options = Column(JSON, nullable=False)
+    expected = Column(String(64), nullable=False)
+    explanation = Column(Text, nullable=False)
+    source = Column(JSON, nullable=False)
+
+
+class ChoiceRow(Base):
+    """Short lists of labelled choices: practice themes and perspectives."""
+
+    __tablename__ = "kb_choices"
+    kind = Column(String(32), primary_key=True)
+    id = Column(String(64), primary_key=True)
+    position = Column(Integer, nullable=False)
+    title = Column(Text, nullable=False)
 
 
 class NoteRow(Base):

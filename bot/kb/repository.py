@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 from bot.kb import models as m
 from bot.kb.db import make_engine
 from bot.kb.domain import (
+    AnswerOption,
+    Choice,
     Citation,
     Condition,
     ConsentBand,
@@ -25,12 +27,14 @@ from bot.kb.domain import (
     LiabilityException,
     Note,
     Permission,
+    PracticeCase,
     PracticeQuestion,
     Relation,
     Responsibility,
     Role,
     RoleCase,
     RoleOutcome,
+    RolePlay,
     RoleQuestion,
     SockQuestion,
     Source,
@@ -134,9 +138,21 @@ def read_kb(engine: Engine) -> KnowledgeBase:
             r.id: Dilemma(
                 r.id, r.title, r.situation, r.tension, _c(r.source), tuple(r.values),
                 tuple(Note(x["text"], _c(x["source"])) for x in r.suggestions), tuple(r.keywords),
+                RolePlay(**r.role_play) if r.role_play else None,
             )
             for r in rows(m.DilemmaRow, m.DilemmaRow.position)
         }
+        kb.practice_cases = {
+            r.id: PracticeCase(
+                r.id, r.theme, r.question,
+                tuple(AnswerOption(o["value"], o["title"], tuple(o["words"])) for o in r.options),
+                r.expected, r.explanation, _c(r.source), r.situation,
+            )
+            for r in rows(m.PracticeCaseRow, m.PracticeCaseRow.position)
+        }
+        choices = rows(m.ChoiceRow, m.ChoiceRow.position)
+        kb.practice_themes = [Choice(r.id, r.title) for r in choices if r.kind == "theme"]
+        kb.perspectives = [Choice(r.id, r.title) for r in choices if r.kind == "perspective"]
         kb.notes = {r.key: Note(r.text, _c(r.source)) for r in rows(m.NoteRow)}
     return kb
 

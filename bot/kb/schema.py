@@ -15,6 +15,8 @@ from bot.kb.domain import (
     SCOPES,
     VERDICTS,
     VOORBEHOUDEN_VALUES,
+    AnswerOption,
+    Choice,
     Citation,
     Condition,
     ConsentBand,
@@ -25,12 +27,14 @@ from bot.kb.domain import (
     LiabilityException,
     Note,
     Permission,
+    PracticeCase,
     PracticeQuestion,
     Relation,
     Responsibility,
     Role,
     RoleCase,
     RoleOutcome,
+    RolePlay,
     RoleQuestion,
     SockQuestion,
     TOPIC_KINDS,
@@ -100,6 +104,15 @@ class _Context:
                 continue
         self.entry = ""
         return out
+
+
+def _role_play(ctx: _Context, item: Any) -> Optional[RolePlay]:
+    if item is None:
+        return None
+    if not isinstance(item, Mapping):
+        ctx.fail("'role_play' must be a mapping with plays, opening and reply")
+        return None
+    return RolePlay(_text(ctx, item, "plays"), _text(ctx, item, "opening"), _text(ctx, item, "reply"))
 
 
 def _text(ctx: _Context, item: Mapping[str, Any], key: str, required: bool = True) -> str:
@@ -433,9 +446,37 @@ def parse_kb_dir(kb_dir: Path) -> KnowledgeBase:
                 values=_strings(ctx, i, "values"),
                 suggestions=tuple(p.note(n, "text", "source") for n in (i.get("suggestions") or [])),
                 keywords=_strings(ctx, i, "keywords"),
+                role_play=_role_play(ctx, i.get("role_play")),
             ),
         )
     }
+
+    def choices(key: str):
+        return ctx.each(section("practice.yml", key), key, lambda i: Choice(_text(ctx, i, "id"), _text(ctx, i, "title")))
+
+    kb.practice_themes = choices("themes")
+    kb.perspectives = choices("perspectives")
+    themes = {t.id for t in kb.practice_themes}
+
+    def case(i):
+        options = tuple(
+            AnswerOption(_text(ctx, o, "value"), _text(ctx, o, "title"), _strings(ctx, o, "words"))
+            for o in (i.get("options") or [])
+        )
+        if len(options) < 2:
+            ctx.fail("'options' needs at least two answers")
+        expected = _text(ctx, i, "expected")
+        if expected not in {o.value for o in options}:
+            ctx.fail(f"'expected' {expected!r} is not one of the options")
+        theme = _text(ctx, i, "theme")
+        if theme not in themes:
+            ctx.fail(f"unknown theme {theme!r}")
+        return PracticeCase(_text(ctx, i, "id"), theme, _text(ctx, i, "question"), options, expected,
+                            _text(ctx, i, "explanation"), p.source_of(i), situation=_text(ctx, i, "situation", required=False))
+
+    cases = ctx.each(section("practice.yml", "cases"), "cases", case)
+    _unique(ctx, [c.id for c in cases], "practice case")
+    kb.practice_cases = {c.id: c for c in cases}
 
     def difference(i):
         readings = tuple(p.note(r, "text", "source") for r in (i.get("readings") or []))

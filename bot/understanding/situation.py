@@ -411,6 +411,11 @@ def _emergency_now(text: str) -> bool:
     return False
 
 
+def emergency_now(text: str) -> bool:
+    """Is an emergency happening now, according to this message?"""
+    return _emergency_now(text)
+
+
 def describe(s: Situation) -> Dict[str, object]:
     """A compact, loggable view (no free text) for debugging and tests."""
     keep = ("asker_role", "own_relative", "actor", "actor_words", "actor_role", "receiver", "relation", "tasks", "receiver_age", "actor_age",

@@ -1,0 +1,1 @@
+"""Reports for whoever maintains the assistant."""
