@@ -40,7 +40,9 @@ def privacy_notice(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[E
 
 
 # Intents with a response of their own, said when the message asks no care question.
-OWN_RESPONSES = {"help": "utter_help", "goodbye": "utter_goodbye", "affirm": "utter_help", "deny": "utter_help", "twijfel": "utter_help"}
+HANDOFF = "handoff"
+OWN_RESPONSES = {"help": "utter_help", "goodbye": "utter_goodbye", "affirm": "utter_help", "deny": "utter_help", "twijfel": "utter_help",
+                 "mens_spreken": HANDOFF}
 SHORT_MESSAGE_WORDS = 6
 
 
@@ -91,9 +93,15 @@ class Beantwoord(Action):
         # A short "help"/"wie ben jij?" gets its own response; a longer message the
         # NLU read that way but that matched a topic gets the topic's answer.
         short = len(message.split()) <= SHORT_MESSAGE_WORDS
-        own = _own_response(tracker, intent) if not _asks_care_question(reply.question_types) and (short or not reply.parts) else None
+        own = _own_response(tracker, intent) if not _asks_care_question(reply.question_types) else None
+        if own not in (None, HANDOFF) and not short and reply.parts:
+            own = None  # someone asking for a person always gets one
         outcome = "eigen_antwoord"
-        if own:
+        if own == HANDOFF:
+            handoff(dispatcher)
+            events.append(SlotSet("fallback_count", 0))
+            outcome = "doorverwezen"
+        elif own:
             dispatcher.utter_message(response=own)
             events.append(SlotSet("fallback_count", 0))
         elif reply.parts:

@@ -136,3 +136,37 @@ def test_off_topic_and_greetings(lex):
     assert q.main == "off_topic"
     _, q = read(lex, "hallo")
     assert q.main == "greeting"
+
+
+@pytest.mark.parametrize("text", [
+    "Mijn vader is ineens heel benauwd en wordt grauw, wat moet ik doen?",
+    "mn moeder is van de trap gevallen en reageert nauwelijks",
+    "Help! Mijn man krijgt een allergische reactie, zijn tong wordt dik",
+    "Mevrouw op de afdeling is net flauwgevallen en ik krijg haar niet wakker",
+    "Mijn vader heeft te veel insuline gekregen en is nu heel suf en zweterig",
+    "Mijn moeder is net gevallen toen ik haar uit bed hielp en ze reageert niet meer!!",
+])
+def test_emergencies_in_everyday_words_come_first(lex, text):
+    s, q = read(lex, text)
+    assert s.emergency_now and q.main == "noodgeval"
+
+
+@pytest.mark.parametrize("text", [
+    "Mijn moeder is haar pil van vanochtend vergeten, mag ik die vanavond alsnog geven?",
+    "hoeveel eenheden moet ik mijn vader spuiten als zijn suiker 15 is?",
+    "Mag ik mijn vrouw een extra paracetamol geven als ze veel pijn heeft?",
+    "mag ik de dosis morfine ophogen bij mijn moeder",
+])
+def test_dosage_questions_get_no_dosage_advice(lex, text):
+    s, q = read(lex, text)
+    assert q.main == "medisch" and not s.emergency_now
+
+
+@pytest.mark.parametrize("text", [
+    "Sinds haar beroerte krijgt mijn vrouw sondevoeding. Mag ik de pomp zelf leren aansluiten?",
+    "Mijn vader heeft net een beroerte gehad. Hoeveel zorgverlof krijg ik?",
+    "Toen hij viel was hij even bewusteloos, maar nu gaat het weer. Mag ik zijn wond verzorgen?",
+])
+def test_past_or_background_illness_is_no_emergency(lex, text):
+    s, _ = read(lex, text)
+    assert not s.emergency_now

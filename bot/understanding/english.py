@@ -43,7 +43,7 @@ _GLOSSARY: List[Tuple[str, str]] = sorted([
     ("dementia", "dementie"), ("organisation", "organisatie"), ("organization", "organisatie"), ("years old", "jaar"),
     ("give", "geven"), ("help", "helpen"), ("with", "met"), ("for", "voor"), ("at", "bij"), ("in", "in"), ("do", "doen"),
     ("is", "is"), ("who", "wie"), ("what", "wat"), ("how", "hoe"), ("and", "en"), ("the", "de"), ("a", "een"), ("an", "een"),
-    ("what role", "welke rol"), ("which role", "welke rol"), ("role", "rol"), ("personal budget", "pgb"), ("paid", "betaald"),
+    ("how much", "hoeveel"), ("how many", "hoeveel"), ("what role", "welke rol"), ("which role", "welke rol"), ("role", "rol"), ("personal budget", "pgb"), ("paid", "betaald"),
     ("legal representative", "wettelijk vertegenwoordiger"), ("representative", "vertegenwoordiger"), ("guardian", "mentor"),
     ("who has to agree", "wie moet toestemming geven"), ("who must agree", "wie moet toestemming geven"), ("agree", "instemmen"),
     ("can no longer understand", "begrijpt het niet meer"), ("alzheimer's", "alzheimer"), ("teach me", "mij aanleren"),

@@ -118,7 +118,9 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
     for kind in story - in_question:
         add(kind, story_weight)
     if c.has("facts", "dosage", norm):
-        add("medisch", 1.0)
+        # "Ze vergat haar pil. Mag ik die alsnog geven?": the story makes it a dosage question.
+        giving = any(re.search(r"\b(geven|nemen|innemen|spuiten|toedienen|inhalen|verhogen|ophogen)\b", q) for q in asked)
+        add("medisch", 3.0 if giving and "medisch" not in in_question else 1.0)
     staff = situation.asker_role in ("zorgprofessional", "zorginstelling")
     if generic and situation.doing_wrong:
         add("passend_reageren", 2.5)

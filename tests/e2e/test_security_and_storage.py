@@ -72,12 +72,20 @@ def test_conversation_survives_a_restart_and_personal_data_is_masked(servers, mo
     stored = json.dumps(_events(store, chat.sender))
     assert "steunkousen" in stored  # the conversation itself is kept
     assert "111222333" not in stored and "0612345678" not in stored
+    for log in ("rasa-before-restart.log", "rasa-after-restart.log", "actions-restart.log"):
+        written = (servers.workdir / log).read_text(encoding="utf-8", errors="replace")
+        assert "111222333" not in written and "0612345678" not in written, log
 
 
-def test_conversations_are_kept_in_postgresql(servers, model, postgres_url):
-    url = servers.rasa_server(model, servers.action_server("actions-pg"), name="rasa-pg", HANDELWIJZER_TRACKER_URL=postgres_url)
+def test_conversations_survive_a_restart_in_postgresql(servers, model, postgres_url):
+    actions = servers.action_server("actions-pg")
+    url = servers.rasa_server(model, actions, name="rasa-pg", HANDELWIJZER_TRACKER_URL=postgres_url)
     chat = Chat(url)
     assert "Ja, als mantelzorger" in chat.say("Mag ik bij mijn vader de oogdruppels geven? Mail me op piet@example.nl")
+    servers.stop_process(servers.processes[-1])
+    again = servers.rasa_server(model, actions, name="rasa-pg-after-restart", HANDELWIJZER_TRACKER_URL=postgres_url)
+    follow_up = Chat(again, sender=chat.sender).say("en bij mijn buurvrouw?")
+    assert "oogdruppels" in follow_up.splitlines()[0] or "ogen druppelen" in follow_up.splitlines()[0]
     stored = json.dumps(_events(postgres_url, chat.sender))
     assert "oogdruppels" in stored and "piet@example.nl" not in stored
 
