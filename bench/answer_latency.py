@@ -1,10 +1,10 @@
-"""Benchmark: how long the knowledge layer takes to answer a 'mag ik' question.
+"""Benchmark: how long understanding + the knowledge layer take to answer a question.
 
 Measures, in one run on the same machine:
   baseline  - read the whole knowledge base from the database for every answer
               (what an action without the in-process cache would do);
-  cached    - KnowledgeBaseCache.get() (a version check query) + decide + render,
-              which is what the actions do.
+  cached    - KnowledgeBaseCache.get() (a version check query) + answer + render,
+              which is what action_beantwoord does.
 Reports per-answer latency (median, p95) and the speed-up ratio against the
 baseline, plus peak memory of the cached knowledge base.
 
@@ -19,19 +19,18 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from bot.kb.answers import AnswerRenderer
+from bot.answering import answer, render
 from bot.kb.db import make_engine
 from bot.kb.loader import load_dir
 from bot.kb.repository import KnowledgeBaseCache, read_kb
-from bot.kb.rules import Situation, decide
 from bot.settings import KB_DIR
 
 QUESTIONS = [
-    ("mantelzorger", "insuline_spuiten", Situation(relation="familie")),
-    ("vrijwilliger", "steunkousen", Situation(relation="client")),
-    ("zorgprofessional", "katheteriseren", Situation()),
-    ("mantelzorger", "sondevoeding", Situation(relation="partner", wilsonbekwaam=True)),
-    ("zorginstelling", "injecteren", Situation()),
+    "mag ik insuline spuiten bij mijn zus?",
+    "Ik ben vrijwilliger in een verpleeghuis. Een bewoner vraagt of ik zijn steunkousen wil aantrekken. Mag dat zomaar?",
+    "Mijn vader woont in het verpleeghuis en ik help bij het eten ook andere bewoners met hun medicijnen. Ben ik dan nog mantelzorger?",
+    "Wij zijn een thuiszorgorganisatie. Zijn wij aansprakelijk als de dochter van een cliënt een fout maakt bij de sondevoeding?",
+    "Mijn moeder heeft dementie en kan zelf niet meer beslissen. Wie geeft toestemming als mijn broer haar oogdruppels geeft?",
 ]
 
 
@@ -58,16 +57,13 @@ def main() -> None:
 
         def baseline(i):
             kb = read_kb(engine)
-            role, task, situation = QUESTIONS[i % len(QUESTIONS)]
-            AnswerRenderer(kb).decision(decide(kb, role, task, situation))
+            render(kb, answer(kb, QUESTIONS[i % len(QUESTIONS)]))
 
         cache = KnowledgeBaseCache(engine)
-        renderer = AnswerRenderer(cache.get())
 
         def cached(i):
             kb = cache.get()
-            role, task, situation = QUESTIONS[i % len(QUESTIONS)]
-            renderer.decision(decide(kb, role, task, situation))
+            render(kb, answer(kb, QUESTIONS[i % len(QUESTIONS)]))
 
         tracemalloc.start()
         read_kb(engine)
