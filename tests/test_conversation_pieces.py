@@ -13,7 +13,10 @@ def test_markup_is_stripped_and_long_text_cut():
     assert not has_words(strip_markup("<script>alert(1)</script>"))
     assert not has_words("🙂🙂 ???")
     cut = truncate("woord " * 1000, 2000)
-    assert len(cut) <= 2000 and not cut.endswith("woor")
+    assert len(cut) <= 2000 and not cut.rstrip().endswith("woor")
+    story = "Mijn moeder is 84 en woont nog thuis. " * 400 + "Mag ik bij mijn moeder de steunkousen aantrekken?"
+    kept = truncate(story, 2000)
+    assert kept.startswith("Mijn moeder is 84") and kept.endswith("de steunkousen aantrekken?")  # the question stays
 
 
 def test_training_hash_follows_inputs(tmp_path):

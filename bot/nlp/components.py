@@ -33,12 +33,19 @@ def strip_markup(text: str) -> str:
 
 
 def truncate(text: str, limit: int) -> str:
+    """The start and the end of a long message: the question is usually at the
+    end of a story, so the middle goes. Cuts fall on word boundaries."""
     if len(text) <= limit:
         return text
-    cut = text[:limit]
-    # End at a word boundary so no half word reaches the featurizers.
-    space = cut.rfind(" ")
-    return cut[:space] if space > limit * 0.8 else cut
+    head_size = int(limit * 0.4)
+    tail_size = limit - head_size - 3
+    head = text[:head_size]
+    space = head.rfind(" ")
+    head = head[:space] if space > head_size * 0.8 else head
+    tail = text[-tail_size:]
+    space = tail.find(" ")
+    tail = tail[space + 1:] if 0 <= space < tail_size * 0.2 else tail
+    return f"{head} … {tail}"
 
 
 def has_words(text: str) -> bool:

@@ -57,12 +57,13 @@ def test_practice_can_be_stopped_and_questions_work_again(chat):
     assert chat.say("mag ik bij mijn vader de steunkousen aantrekken?").startswith("Ja, als mantelzorger")
 
 
-def test_improvement_report_from_a_scripted_conversation(rasa_url, servers, tmp_path):
-    chat = Chat(rasa_url)
+def test_improvement_report_from_a_scripted_conversation(servers, model, tmp_path):
+    store = f"sqlite:///{tmp_path / 'gesprekken.sqlite3'}"  # only this scripted conversation
+    url = servers.rasa_server(model, servers.action_server("actions-report"), name="rasa-report", HANDELWIJZER_TRACKER_URL=store)
+    chat = Chat(url)
     for message in ["blub blub flap", "Wat wordt het weer morgen in Utrecht?", "Mijn BSN is 111222333, hoe vraag ik een pgb aan?",
                     "Ik wil een medewerker spreken", "mag ik bij mijn moeder de steunkousen aantrekken?"]:
         chat.say(message)
-    store = f"sqlite:///{servers.workdir / 'gesprekken.sqlite3'}"
     result = _cli("bot.reports.improvement", "--tracker-url", store, "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     md = next(tmp_path.glob("verbeterrapport-*.md")).read_text(encoding="utf-8")
