@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs PostgreSQL from Debian's packages when missing and starts a private
-# throw-away cluster for the tests on 127.0.0.1:${PGPORT:-54329}. Prints the URL.
+# throw-away cluster for the tests on 127.0.0.1:${PGPORT:-54329}. Prints the URL
+# of the database named by the first argument (default handelwijzer_test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PGPORT=${PGPORT:-54329}
+DBNAME=${1:-handelwijzer_test}
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   echo "PostgreSQL installeren (Debian-pakket)..." >&2
   export DEBIAN_FRONTEND=noninteractive
@@ -21,6 +23,6 @@ fi
 if ! run_as "$bin/pg_ctl -D $data status" >/dev/null 2>&1; then
   run_as "$bin/pg_ctl -D $data -l /tmp/handelwijzer-pg/server.log -o '-p $PGPORT -k /tmp/handelwijzer-pg -c listen_addresses=127.0.0.1' -w start" >&2
 fi
-run_as "$bin/psql -h 127.0.0.1 -p $PGPORT -U postgres -tc \"SELECT 1 FROM pg_database WHERE datname='handelwijzer_test'\"" | grep -q 1 \
-  || run_as "$bin/createdb -h 127.0.0.1 -p $PGPORT -U postgres handelwijzer_test"
-echo "postgresql://postgres@127.0.0.1:$PGPORT/handelwijzer_test"
+run_as "$bin/psql -h 127.0.0.1 -p $PGPORT -U postgres -tc \"SELECT 1 FROM pg_database WHERE datname='$DBNAME'\"" | grep -q 1 \
+  || run_as "$bin/createdb -h 127.0.0.1 -p $PGPORT -U postgres $DBNAME"
+echo "postgresql://postgres@127.0.0.1:$PGPORT/$DBNAME"

@@ -25,6 +25,13 @@ if ! command -v chromium >/dev/null 2>&1; then
   echo "==> Chromium installeren (Debian-pakket) voor de browsertests"
   apt_install chromium >/dev/null
 fi
+for pkg in redis-server:redis-server nginx:nginx; do
+  # Redis and nginx for the scaled-stack test (two Rasa servers behind nginx).
+  if ! command -v "${pkg#*:}" >/dev/null 2>&1 && [ ! -x "/usr/sbin/${pkg#*:}" ]; then
+    echo "==> ${pkg%%:*} installeren (Debian-pakket)"
+    apt_install "${pkg%%:*}" >/dev/null
+  fi
+done
 AXE_VERSION=4.14.1
 if [ ! -f .cache/node/node_modules/axe-core/axe.min.js ] || ! grep -q "\"version\": \"$AXE_VERSION\"" .cache/node/node_modules/axe-core/package.json; then
   if ! command -v npm >/dev/null 2>&1; then

@@ -1,0 +1,1 @@
+"""Running the assistant at scale (bot/ops/stack.py)."""
