@@ -40,6 +40,13 @@ _FOLLOW_UPS = {
 _WALKTHROUGH = re.compile(r"\b(loop|lopen|loopt)\b.*\bdoor\b|\b(wil|kunnen|kun|zullen|mag) (ik|we|wij|je|jij|u)\b.*\bdoorlopen\b|^(de )?(so ?c ?k|sock)( ?-?vragen)? doorlopen$|\bmet (me|mij) door\b|\bsamen door\b|\bstel (me|mij) de vragen\b|\b(start|begin) (de )?(so ?c ?k|sock|checklist|vragen)\b|\bwalk me through\b")
 
 
+_PERMISSION_QUESTION = re.compile(r"^(mag|mogen|mocht|is (dat|dit|het) (wel )?(toegestaan|toegelaten|goed)|may|am i allowed)\b|\b(mag|mogen) (ik|ze|zij|hij|we|wij|dat|dit|het|vrijwilligers|mantelzorgers)\b")
+
+
+def _asks_permission(questions: Sequence[str]) -> bool:
+    return any(_PERMISSION_QUESTION.search(normalize(q)) for q in questions)
+
+
 def _follow_up(s: Situation, context: Mapping[str, Any]) -> Situation:
     """A short follow-up ("en bij mijn buurman?") keeps what it does not change."""
     if not context:
@@ -99,6 +106,10 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
     if kind == "medisch":
         topic = "medicatie_dosering" if any(w in normalize(text) for w in ("dosis", "dosering", "eenheden", "hoeveel")) else "medisch_advies"
         return topic_part(kb.topics[topic], question)
+    if kind == "overbelasting" and "vrijwilliger" in (s.actor_role, s.doer_role, s.asker_role if actor.is_asker else None):
+        return topic_part(kb.topics["overbelasting_vrijwilliger"], question, people_line(kb, s, actor), text)
+    if kind == "samenwerken" and s.asker_role == "zorginstelling" and s.asker_role_stated:
+        kind = "beleid"  # an organisation asks about its policy, not about one conversation
     if kind == "dilemma":
         best = topics.best_for("dilemma", text, questions)
         if best and best.startswith("dilemma:") and topics.score(best, " ".join(normalize(q) for q in questions), normalize(text)) > 0:
@@ -168,7 +179,11 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
     kinds = [k for k in q.types if k not in ("greeting", "thanks")]
     if s.emergency_now and q.main == "noodgeval":
         kinds = ["noodgeval"]  # in an emergency anything after "bel 112" only slows the reader down
-    if "mag_ik" in kinds and "wet_big" in kinds and s.task:
+    if "mag_ik" in kinds and s.task and kinds[0] in ("wetten", "wet_big") and _asks_permission(questions):
+        # "Mag dat volgens de wet?" about a named task: the permission answer
+        # covers the Wet BIG and the laws for this task, so it comes first.
+        kinds = ["mag_ik"] + [k for k in kinds if k not in ("mag_ik", "wet_big", "wetten")]
+    elif "mag_ik" in kinds and "wet_big" in kinds and s.task:
         kinds.remove("wet_big")  # the permission answer covers the Wet BIG for this task
     # "Mag ik daar iets van zeggen?" without a care task: a topic answers it
     # better than the permission rules; those stay the last resort.
@@ -191,7 +206,7 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
             if key.startswith("dilemma:"):
                 reply.parts.append(dilemma_part(kb, kb.dilemmas[key.split(":", 1)[1]]))
             else:
-                reply.parts.append(topic_part(kb.topics[key], question, story=read))
+                reply.parts.append(topic_part(kb.topics[key], question, people_line(kb, s, actor), story=read))
         elif weak_permission:
             reply.parts.append(_part_for(kb, "mag_ik", s, actor, read, questions))
         elif not (s.tasks or s.asker_role or s.relation or s.actor_role or s.doer_words):

@@ -11,6 +11,7 @@ from bot.answering.reasoning import Actor, circumstances, doer
 from bot.answering.reply import Block, Part, phrase
 from bot.kb.domain import Citation, Dilemma, KnowledgeBase, Topic
 from bot.kb.rules import consent_band, decide, liability_for
+from bot.understanding.questions import is_generic
 from bot.understanding.situation import Situation
 from bot.understanding.cues import cues
 from bot.understanding.text import normalize
@@ -89,7 +90,7 @@ def role_label(kb: KnowledgeBase, role: Optional[str]) -> str:
 _FAMILY_WORDS = re.compile(r"\b(familie|familieleden|dochter|zoon|kinderen|naasten|naaste|echtgenote|echtgenoot|partner|schoonzoon|schoondochter|kleinzoon|kleindochter|broer|zus)\b")
 
 
-def people_line(kb: KnowledgeBase, s: Situation, actor: Actor) -> str:
+def _people(kb: KnowledgeBase, s: Situation, actor: Actor) -> str:
     """Who is who in the story, for answers that are not about a role: the
     person acting, a relative of someone else, or the asker's own role."""
     if not actor.is_asker and actor.role:
@@ -102,9 +103,19 @@ def people_line(kb: KnowledgeBase, s: Situation, actor: Actor) -> str:
         return phrase("role_family")
     # The asker's own role only when the story says it or names their relative.
     role = s.asker_role if s.asker_role_stated else (actor.role if actor.is_asker and s.own_relative else None)
-    if role in kb.roles and role != "zorginstelling":
-        return _you_are(kb.roles[role].label)
+    if role in kb.roles:
+        return _you_are(kb.roles[role].label) if role != "zorginstelling" else phrase("asker_as", rol=kb.roles[role].label)
     return ""
+
+
+def people_line(kb: KnowledgeBase, s: Situation, actor: Actor) -> str:
+    """Who is who in the story, and for staff and organisations asking about
+    someone else also the asker's own role, so the answer addresses them."""
+    line = _people(kb, s, actor)
+    role = s.asker_role if s.asker_role_stated else None
+    if role in ("zorgprofessional", "zorginstelling") and kb.roles[role].label not in line:
+        line = (line + " " + phrase("asker_as", rol=kb.roles[role].label)).strip()
+    return line
 
 
 def role_of_actor(kb: KnowledgeBase, s: Situation, actor: Actor) -> str:
@@ -494,6 +505,32 @@ def _liability_overview(kb: KnowledgeBase) -> Part:
 
 # -- toestemming ---------------------------------------------------------------------
 
+# Consent questions about a minor ask one of two things: whether the parents
+# (still) have to agree, or whether the young person's own view counts.
+_ASKS_PARENTS = re.compile(
+    r"\b(ouders?|moeder|vader|voogd|mama|papa|pa|ma)\b.*\b(toestemming|instemm\w*|akkoord|beslis\w*|bepal\w*|goedkeur\w*|tekenen|mee ?beslissen)\b|"
+    r"\b(toestemming|instemming|akkoord)\b.*\b(ouders?|moeder|vader|voogd|hun|haar|zijn)\b.*\bnodig\b|\bhun toestemming\b")
+_ASKS_OWN_VIEW = re.compile(
+    r"\b(mening|stem|wil|zeggen|inspraak)\b.*\b(mee ?tellen|telt|meetelt|mee)\b|\btelt (mijn|zijn|haar) (mening|stem|wil)\b|"
+    r"\b(mag|kan|mogen|kunnen) (ik|hij|zij|ze|mijn \w+|het kind|een kind) (dat |het |dit )?(ook |zelf )?(weigeren|nee zeggen|zelf beslissen)\b|"
+    r"\b(beslis|bepaal) ik (dat |het )?(zelf|mee)\b|\bmag (ik|hij|zij|ze) (zelf )?(mee ?)?beslissen\b")
+
+
+def _age_question(question: str) -> Optional[str]:
+    if _ASKS_OWN_VIEW.search(question):
+        return "own_view"
+    if _ASKS_PARENTS.search(question):
+        return "parents"
+    return None
+
+
+def _age_lead(band, asks: str) -> Tuple[str, Optional[str]]:
+    """The first sentence for a consent question about someone whose age is known."""
+    key = {"jonger_dan_12": "onder_12", "twaalf_tot_zestien": "12_16"}.get(band.id, "16_plus")
+    verdict = {"parents_16_plus": "nee", "own_view_onder_12": None}.get(f"{asks}_{key}", "ja")
+    return phrase(f"consent_age.{asks}_{key}"), verdict
+
+
 def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -> Part:
     naaste = receiver_words(s)
     band = consent_band(kb, s.receiver_age)
@@ -515,6 +552,10 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         note = kb.note("toestemming_vrijwilliger_client")
         lead, verdict = "Ja. " + note.text, "ja"
         sources.append(note.source)
+    elif band is not None and _age_question(qn) is not None:
+        lead, verdict = _age_lead(band, _age_question(qn))
+        blocks.append(Block(band.text))
+        sources.append(band.source)
     elif s.receiver == "self" and s.refusal != "receiver":
         lead = phrase("consent_first.zelf")
         if band is not None and band.max_age < 16:
@@ -575,6 +616,14 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
 
 # -- niet verplicht / teruggeven ---------------------------------------------------------
 
+# "Kan ik daar nee tegen zeggen?", "mag ik ermee stoppen?", "kan ik het teruggeven?":
+# asking whether refusing is allowed, so the answer starts with yes.
+_ASKS_MAY_REFUSE = re.compile(
+    r"\b(mag|kan|kun|mogen|kunnen|mocht|zou) (ik|je|jij|u|we|wij|hij|zij|ze|mijn \w+|een \w+|de \w+)\b(?!.*\b(verplicht|moet|moeten)\b)"
+    r".*\b(weigeren|weigert|nee (\w+ ){0,3}zeggen|nee zeggen|stoppen|ermee ophouden|teruggeven|terug geven|terugleggen|terug leggen|afslaan|"
+    r"(niet|niet meer|geen) (\w+ )?doen|overdragen|terug (naar|bij) de)\b")
+
+
 def refuse_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -> Part:
     q = normalize(question)
     professional = actor.role == "zorgprofessional" or (actor.is_asker and s.asker_role == "zorgprofessional")
@@ -584,9 +633,11 @@ def refuse_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) ->
         who = "familie" if re.search(r"\bfamilie|naasten|mantelzorg", normalize(s.text)) else actor_words(s, actor)
         topic = kb.topics["niet_verplicht"]
         lead = phrase("refuse_first.niet_verplicht_other", wie=who)
+    elif professional and _ASKS_MAY_REFUSE.search(q):
+        lead = phrase("refuse_yesno.teruggeven")
     elif professional:
         lead = phrase("refuse_first.teruggeven")
-    elif re.search(r"\b(mag|kan|mogen|kunnen) (ik|je|we|wij|hij|zij|ze|mijn \w+|een \w+) (dat |het |dit )?(ook )?(weigeren|nee zeggen|stoppen|teruggeven|terug geven)", q):
+    elif _ASKS_MAY_REFUSE.search(q):
         lead = phrase("refuse_yesno.mag_weigeren" if actor.is_asker else "refuse_yesno.mag_weigeren_other", wie=actor_words(s, actor))
     else:
         lead = phrase("refuse_first.niet_verplicht" if actor.is_asker else "refuse_first.niet_verplicht_other", wie=actor_words(s, actor))
@@ -628,6 +679,9 @@ def topic_part(topic: Topic, question: str = "", role_line: str = "", story: str
     lead = (next((text for when, text in topic.leads if q and re.search(when, q)), None)
             or next((text for when, text in topic.leads if whole and re.search(when, whole)), None)
             or topic.short or topic.title)
+    # "Ja, X mag ..." answers whether something is allowed, not "moet ik ...?".
+    if re.match(r"^Ja, (?!als|maar|mits|alleen)[^.]*\b(mag|mogen)\b", lead) and re.match(r"^(moet|moeten|hoef|hoeft|hoeven)\b", q):
+        lead = _cap(lead[4:])
     # "Alleen als X" answers "moeten we altijd ...?" with no and "mag het?" with a conditional yes.
     if lead.startswith("Alleen als") and re.search(r"\b(moet|moeten|altijd|verplicht)\b", q):
         lead = "Nee, alleen als" + lead[len("Alleen als"):]
@@ -652,7 +706,9 @@ def wet_big_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     topic = kb.topics["wet_big"]
     q = normalize(question)
     role = actor.role
-    applies_q = re.search(r"\b(geldt|gelden|van toepassing|vallen|valt|verbiedt|verbieden|stop|bevoegd|big registratie|big geregistreerd|onder de wet)\b", q)
+    applies = re.compile(r"\b(geldt|gelden|van toepassing|vallen|valt|verbiedt|verbieden|stop|bevoegd|big registratie|big geregistreerd|onder de wet)\b")
+    # 'Klopt dat?' after a claim about the law asks about the claim in the story.
+    applies_q = applies.search(q) or (is_generic(question) and applies.search(normalize(s.text)))
     key = None
     if role == "mantelzorger" or (role is None and "mantelzorger" in q):
         key = "niet_bevoegd_mantelzorger" if "bevoegd" in q else "niet_voor_mantelzorger"

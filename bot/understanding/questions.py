@@ -72,6 +72,10 @@ _NOT_CARE_PERMISSION = re.compile(
 )
 
 
+_OPEN_WHERE = re.compile(r"^(waar|van wie|bij wie|hoe|wanneer|welke|welk|wie|wat moet ik (allemaal )?(weten|regelen))\b")
+_REFUSAL_WORDS = re.compile(r"\b(verplicht\w*|weigeren|nee zeggen|teruggeven|terug geven|stoppen|niet (meer )?(wil|durf|kan))\b")
+
+
 def is_generic(question: str) -> bool:
     return bool(_GENERIC.search(normalize(question)))
 
@@ -94,13 +98,20 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
     in_question = set()
     for q in asked:
         for kind in c.keys_matching("questions", q):
-            if kind not in ("noodgeval", "greeting", "thanks"):
+            if kind not in ("noodgeval", "greeting", "thanks", "wie_beslist"):
                 in_question.add(kind)
         if c.has("facts", "dosage", q) or c.has("facts", "symptom", q) or c.has("facts", "product", q):
             in_question.add("medisch")
         if c.has("facts", "outside_sources", q):
             in_question.add("buiten_bronnen")
-    story = {k for k in c.keys_matching("questions", norm) if k not in ("noodgeval", "greeting", "thanks", "mag_ik")}
+    # 'Waar en van wie moet ik dat leren?' asks where, not whether one must.
+    for q in asked:
+        if "weigeren" in in_question and _OPEN_WHERE.match(q) and not _REFUSAL_WORDS.search(q):
+            in_question.discard("weigeren")
+    story = {k for k in c.keys_matching("questions", norm) if k not in ("noodgeval", "greeting", "thanks", "mag_ik", "wie_beslist")}
+    # 'Wie beslist ...?' asks about consent only when nothing more specific is asked.
+    if any(c.has("questions", "wie_beslist", q) for q in asked) and not (in_question - {"mag_ik"}):
+        in_question.add("toestemming")
     if situation.doing_wrong and (situation.asker_role in ("zorgprofessional", "zorginstelling") or situation.doer_words):
         story.add("passend_reageren")
     only_generic = all(is_generic(q) or not c.keys_matching("questions", q) for q in asked)

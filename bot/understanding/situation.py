@@ -241,8 +241,11 @@ def _story_actor(mentions: List[Mention], norm: str) -> Optional[Mention]:
             continue  # 'mijn moeder' in the asker's story is the one cared for
         # Someone named by role ('een mantelzorger', 'de vrijwilliger') is the
         # likelier actor; allow a longer stretch of words before the verb.
+        if re.match(r" (zei|zegt|zeggen|zeiden|vindt|vond|vinden|denkt|dacht|beweert|vertelde|vertelt|heeft gezegd|heeft verteld)\b", norm[m.start + len(m.words):]):
+            continue  # 'een kennis zei dat ...' makes a claim; it does not do the care
         window = 12 if m.role in ("vrijwilliger", "mantelzorger") else 7
-        if re.search(rf"\b{re.escape(m.words)}(?: [a-z']+){{0,{window}}} {_ACTING}\b", norm):
+        # 'de zoon van een bewoonster geeft ...': the window starts after 'van ...'.
+        if re.search(rf"\b{re.escape(m.words)}(?: van (?:{_DET} )?[a-z']+)?(?: [a-z']+){{0,{window}}} {_ACTING}\b", norm):
             return m
     return None
 
