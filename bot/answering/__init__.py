@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 from bot.answering.compose import (
-    people_line,
+    people_line, you_form,
     consent_part, dilemma_part, liability_part, permission_part, refuse_part, responsibilities_part, role_of_actor,
     role_part, sock_part, topic_part, wet_big_part,
 )
@@ -106,6 +106,15 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
     if kind == "medisch":
         topic = "medicatie_dosering" if any(w in normalize(text) for w in ("dosis", "dosering", "eenheden", "hoeveel")) else "medisch_advies"
         return topic_part(kb.topics[topic], question)
+    if kind == "privacy" and s.refusal == "receiver" and _asks_permission(questions):
+        # The client said no: the first line says so (000: without consent it does not happen).
+        part = _part_for(kb, "privacy_topic", s, actor, text, questions)
+        if part is not None:
+            own = next((m.words for m in s.mentions if m.relation and m.possessive in ("mijn", "mn", "m'n")), None)
+            naaste = you_form(s.receiver_words or own) or "de cliënt"
+            return replace(part, lead=phrase("consent_first.privacy_weigering", naaste=naaste), verdict="nee", blocks=part.blocks[-1:])
+    if kind == "privacy_topic":
+        kind = "privacy"
     if kind == "overbelasting" and "vrijwilliger" in (s.actor_role, s.doer_role, s.asker_role if actor.is_asker else None):
         return topic_part(kb.topics["overbelasting_vrijwilliger"], question, people_line(kb, s, actor), text)
     if kind == "samenwerken" and s.asker_role == "zorginstelling" and s.asker_role_stated:

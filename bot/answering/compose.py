@@ -516,7 +516,14 @@ _ASKS_OWN_VIEW = re.compile(
     r"\b(beslis|bepaal) ik (dat |het )?(zelf|mee)\b|\bmag (ik|hij|zij|ze) (zelf )?(mee ?)?beslissen\b")
 
 
+_ASKS_PARENT_ALONE = re.compile(
+    r"\b(kan|mag|mogen|kunnen|beslist|bepaalt) (mijn|zijn|haar|de|onze) (moeder|vader|ouders?|voogd|mama|papa)\b(.*\b(beslissen|bepalen|besluiten)\b)?"
+    r"(?=.*\b(gewoon|zomaar|alleen|zelf|in (haar|zijn|hun) eentje|beslissen|bepalen|besluiten|dat)\b)")
+
+
 def _age_question(question: str) -> Optional[str]:
+    if _ASKS_PARENT_ALONE.search(question) and not re.search(r"\b(toestemming|instemm\w*|akkoord) (geven|nodig)\b", question):
+        return "parent_alone"
     if _ASKS_OWN_VIEW.search(question):
         return "own_view"
     if _ASKS_PARENTS.search(question):
@@ -527,8 +534,20 @@ def _age_question(question: str) -> Optional[str]:
 def _age_lead(band, asks: str) -> Tuple[str, Optional[str]]:
     """The first sentence for a consent question about someone whose age is known."""
     key = {"jonger_dan_12": "onder_12", "twaalf_tot_zestien": "12_16"}.get(band.id, "16_plus")
-    verdict = {"parents_16_plus": "nee", "own_view_onder_12": None}.get(f"{asks}_{key}", "ja")
+    verdict = {"parents_16_plus": "nee", "own_view_onder_12": None, "parent_alone_12_16": "nee",
+               "parent_alone_16_plus": "nee"}.get(f"{asks}_{key}", "ja")
     return phrase(f"consent_age.{asks}_{key}"), verdict
+
+
+def _relative_carer_line(kb: KnowledgeBase, s: Situation) -> str:
+    """'mn vriendin wil leren ...' told by a care receiver, or 'mijn broer' named
+    after 'mijn moeder' by her representative: the relative who would do the care."""
+    own = [m for m in s.mentions if m.relation and m.possessive in ("mijn", "m'n", "mn", "me") and not m.self_described
+           and kb.relations.get(m.relation) is not None and kb.relations[m.relation].bond == "persoonlijk"]
+    pick = own[0] if s.asker_role == "zorgvrager" and own else (own[-1] if len(own) > 1 else None)
+    if pick is None:
+        return ""
+    return phrase("role_of_actor", wie_hoofd=_cap(you_form(pick.words) or pick.words), rol=kb.roles["mantelzorger"].label)
 
 
 def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -> Part:
@@ -542,9 +561,17 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         return topic_part(topic)
     verdict = None
     qn = normalize(question)
-    asks_carer = re.search(r"\b(mantelzorger|vrijwilliger|familielid|dochter|zoon)s? (zelf )?(om )?(instemming|toestemming|akkoord)|\b(ook|zelf) (de|het) (mantelzorger|vrijwilliger)\b", qn)
+    asks_carer = re.search(r"\b(mantelzorger|vrijwilliger|familielid|dochter|zoon)s? (zelf )?(om )?(instemming|toestemming|akkoord)|\b(ook|zelf) (de|het) (mantelzorger|vrijwilliger)\b|"
+                           r"\b(de|haar|zijn|die) \w+ zelf (dan |ook |nog )*om (instemming|toestemming|akkoord)\b|\bom (zijn|haar) (eigen )?(instemming|toestemming)\b", qn)
+    enough = actor.role == "vrijwilliger" and re.search(r"\b(genoeg|voldoende)\b", qn) and s.receiver != "self"
     asks_volunteer_use = re.search(r"\bvrijwilligers?\b", qn) and re.search(r"\b(inzetten|inzet|vragen|toestemming|instemm\w*|moet)\b", qn)
-    if asks_carer and s.receiver != "self":
+    if enough:
+        note = kb.note("toestemming_vrijwilliger_client")
+        lead, verdict = phrase("consent_first.vrijwilliger_niet_genoeg"), "nee"
+        sources.append(note.source)
+    elif s.asker_role == "wettelijk_vertegenwoordiger" and s.asker_role_stated and band is None and s.refusal is None and not asks_carer:
+        lead, verdict = phrase("consent_first.vertegenwoordiger", naaste=naaste), "ja"
+    elif asks_carer and s.receiver != "self":
         note = kb.note("instemming_uitvoerder")
         lead, verdict = phrase("consent_first.uitvoerder"), "ja"
         sources.append(note.source)
@@ -588,10 +615,15 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     subject_role = "vrijwilliger" if asks_volunteer_use else ("mantelzorger" if asks_carer and "mantelzorger" in qn else None)
     if subject_role:
         role_line = phrase("role_of_actor", wie_hoofd="De " + subject_role, rol=subject_role)
+    elif s.asker_role in ("zorgvrager", "wettelijk_vertegenwoordiger") and s.asker_role_stated and actor.is_asker:
+        # They consent; someone else does the care, whose role matters too.
+        carer = doer(kb, s)
+        carer_line = role_of_actor(kb, s, carer) if carer else _relative_carer_line(kb, s)
+        role_line = " ".join(x for x in (_you_are(kb.roles[s.asker_role].label), carer_line) if x)
     else:
         role_line = role_of_actor(kb, s, actor) if not actor.is_asker else (_you_are(kb.roles[actor.role].label) if actor.role else "")
-    if role_line:
-        blocks.insert(0, Block(role_line))
+    if role_line and not (_age_question(qn) == "parents" and re.search(r"\b(ouders?|moeder|vader|voogd)\b", normalize(s.actor_words or ""))):
+        blocks.insert(0, Block(role_line))  # parents asked about consent are not the ones doing the care
     if s.refusal == "receiver" and band is not None and band.id in ("twaalf_tot_zestien", "jonger_dan_12"):
         note = kb.note("weigering_kind_12_16" if band.id == "twaalf_tot_zestien" else "weigering_kind_onder_12")
         blocks.append(Block(note.text))
@@ -706,7 +738,7 @@ def wet_big_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     topic = kb.topics["wet_big"]
     q = normalize(question)
     role = actor.role
-    applies = re.compile(r"\b(geldt|gelden|van toepassing|vallen|valt|verbiedt|verbieden|stop|bevoegd|big registratie|big geregistreerd|onder de wet)\b")
+    applies = re.compile(r"\b(geldt|gelden|van toepassing|vallen|valt|verbiedt|verbieden|stop|bevoegd|big[ -]?registratie|big[ -]?geregistreerd|onder de wet)\b")
     # 'Klopt dat?' after a claim about the law asks about the claim in the story.
     applies_q = applies.search(q) or (is_generic(question) and applies.search(normalize(s.text)))
     key = None

@@ -58,7 +58,8 @@ def _intent(ranking: Optional[Sequence[Mapping]], min_confidence: float) -> Opti
 # Questions that only make sense with the story before them ("Mag dat?",
 # "Wat nu?", "Hoe pakken we dit aan?"): the story says what they are about.
 _GENERIC = re.compile(
-    r"^(mag|kan|is) (dat|dit|het)( wel| zomaar| eigenlijk| gewoon| nou| toch| dan| ook)*$|^(is|klopt) (dat|dit|het)( wel| echt)? (zo|waar)$|"
+    r"^(mag|kan|is) (dat|dit|het)( wel| zomaar| eigenlijk| gewoon| nou| toch| dan| ook)*$|^(is|klopt) (dat|dit|het)( wel| echt| eigenlijk)? (zo|waar)$|"
+    r"^klopt (dat|dit|het)( wel| echt| eigenlijk)?( zo| wat (hij|zij|ze) (zegt|zeggen|zei))?$|"
     r"^wat (nu|moet ik (nu |hier |daar )?(doen|mee)|kan ik (nu |hier )?doen|te doen|is wijsheid|doe ik)|^hoe (pak|pakken|ga|gaan|moet|moeten) (ik|we|wij|je)\b|"
     r"^(moeten|moet) (we|wij|ik) (hier|daar) (iets )?mee|^wat (moeten|moet) (we|wij|ik)\b|^waar (moet|moeten) (ik|we|wij) op letten|"
     r"^(mag|kan|mogen|kunnen) (ik|we|wij) (dat|dit|het|hem|haar)? ?(toestaan|goedkeuren|toelaten|laten gebeuren)|^en nu$|^wat raad je (me|mij|ons) aan"
@@ -74,6 +75,9 @@ _NOT_CARE_PERMISSION = re.compile(
 
 _OPEN_WHERE = re.compile(r"^(waar|van wie|bij wie|hoe|wanneer|welke|welk|wie|wat moet ik (allemaal )?(weten|regelen))\b")
 _REFUSAL_WORDS = re.compile(r"\b(verplicht\w*|weigeren|nee zeggen|teruggeven|terug geven|stoppen|niet (meer )?(wil|durf|kan))\b")
+
+
+_MEDICATION = re.compile(r"\b(medicijn\w*|medicatie|pil|pillen|pilletje\w*|tablet\w*|insuline|dosis|dosering|eenheden|mg|milligram|druppels|zalf|prik|spuit\w*|paracetamol|morfine|pijnstill\w*)\b")
 
 
 def is_generic(question: str) -> bool:
@@ -144,6 +148,8 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
         add("toestemming", 1.5)
     elif situation.refusal == "actor":
         add("weigeren", 1.5)
+    if "buiten_bronnen" in scores and "medisch" in scores and not _MEDICATION.search(norm):
+        del scores["medisch"]  # 'hoeveel vergoeding mag ik krijgen' is about money, not a dose
     care_questions = [k for k in scores if k not in ("mag_ik", "medisch", "greeting", "thanks", "off_topic", "noodgeval")]
     if c.has("facts", "off_topic", norm) and not situation.tasks and not care_questions:
         add("off_topic", 3.0)

@@ -225,7 +225,7 @@ def _receiver_for_asker(lex: Lexicon, norm: str, mentions: List[Mention]) -> Tup
     return "other", None
 
 
-_ACTING = r"(?:verwaarloost|vergeet|vergat|wil|wilde|willen|vraagt|vroeg|vragen|doet|deed|doen|spuit|spoot|spuiten|geeft|gaf|geven|helpt|hielp|helpen|trekt|druppelt|verzorgt|biedt|bood|komt|neemt|nam|gaat|zou|zouden|blijft|gebruikt|verplaatst|veroorzaakt|maakt|belt|zit|zitten|loopt|mag|mogen|kan|kunnen|verschoont|verbindt|prikt|tilt|wast|douchet|voert)"
+_ACTING = r"(?:werkt|werkte|laat|liet|verwaarloost|vergeet|vergat|wil|wilde|willen|vraagt|vroeg|vragen|doet|deed|doen|spuit|spoot|spuiten|geeft|gaf|geven|helpt|hielp|helpen|trekt|druppelt|verzorgt|biedt|bood|komt|neemt|nam|gaat|zou|zouden|blijft|gebruikt|verplaatst|veroorzaakt|maakt|belt|zit|zitten|loopt|mag|mogen|kan|kunnen|verschoont|verbindt|prikt|tilt|wast|douchet|voert)"
 
 
 def _story_actor(mentions: List[Mention], norm: str) -> Optional[Mention]:
@@ -348,10 +348,26 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
             receiver_age=receiver_age, actor_age=actor_mention.age if actor_mention and receiver != "self" else None,
         )
 
+    situation = _care_receiver_age(situation, mentions, ages, norm)
     if story_actor is not None:
         situation = replace(situation, doer_words=story_actor.words, doer_role=story_actor.role,
                             doer_relation=story_actor.relation if story_actor.of_other or story_actor.relation else None)
     return _circumstances(lex, situation, norm)
+
+
+def _care_receiver_age(s: Situation, mentions: List[Mention], ages: Dict[str, int], norm: str) -> Situation:
+    """The age that decides consent when the question names someone else
+    ('Moeten zijn ouders instemmen?'): the asker's own age when the care is for
+    the asker ('ik ben 13 ... mijn prik'), else the age of the relative named."""
+    if s.receiver_age is not None or s.receiver == "self":
+        return s
+    if s.actor == "other" and "asker" in ages and cues().has("facts", "self_task", norm):
+        return replace(s, receiver="asker", receiver_age=ages["asker"])
+    if s.receiver == "asker" or (s.asker_role == "zorgvrager" and "asker" in ages):
+        # A care receiver telling their own age asks about care for themselves.
+        return replace(s, receiver_age=ages.get("asker"))
+    aged = next((m for m in mentions if m.age is not None and m.relation and m.words != s.actor_words), None)
+    return replace(s, receiver_age=aged.age) if aged is not None else s
 
 
 def _circumstances(lex: Lexicon, s: Situation, norm: str) -> Situation:
@@ -365,6 +381,8 @@ def _circumstances(lex: Lexicon, s: Situation, norm: str) -> Situation:
     refusal = None
     if has("receiver_refuses") and not re.search(r"\bik (wil|wilde) (het |dat |dit )?niet\b", norm):
         refusal = "receiver"
+    if s.asker_role == "wettelijk_vertegenwoordiger" and re.search(r"\bik (ben|was) (er|daar) (op )?tegen\b|\bik (geef|wil) (daar |er )?geen toestemming\b", norm):
+        refusal = "receiver"  # the representative decides for the person and says no
     if has("actor_unwilling"):
         refusal = refusal or "actor"
     paid = "pgb" if has("paid_pgb") else ("vergoeding" if has("allowance") else ("loon" if has("salary") else None))

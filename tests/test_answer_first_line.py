@@ -1,0 +1,67 @@
+"""The first sentence answers the question that was asked (issue 7, part 3):
+its yes or no follows the question form and the deciding facts of the story,
+checked on the real answer logic over a real SQLite knowledge base."""
+from __future__ import annotations
+
+import pytest
+
+from bot.answering import answer, render
+
+
+def first_line(kb, text: str) -> str:
+    reply = answer(kb, text)
+    return render(kb, reply).splitlines()[0].lower()
+
+
+@pytest.mark.parametrize(
+    "text, start, must",
+    [
+        # 000 'Zorgvrager - Goed om te weten': from 16 the care receiver decides alone.
+        ("Mijn kleinzoon is 17 en heeft een stoma. Hij wil dat ik hem help met verschonen. Moeten zijn ouders daar ook nog mee instemmen?",
+         "nee", "16"),
+        # 12 to 16: the child and the parent both consent, so the child's view counts.
+        ("Ik ben 13 en mijn moeder wil dat haar vriendin mijn prik geeft. Telt mijn mening ook mee?", "ja", "12 en 16"),
+        # Under 12 the parent or guardian decides.
+        ("Mijn zoontje van 8 moet insuline. Moet ik als ouder daar toestemming voor geven?", "ja", "12"),
+    ],
+)
+def test_consent_by_age_answers_the_question(kb, text, start, must):
+    line = first_line(kb, text)
+    assert line.startswith(start) and must in line, line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 000 'Mantelzorger': nobody is obliged to take over a care task.
+        "Een jaar geleden heb ik de wondverzorging van mijn vader overgenomen. Ik trek het niet meer. Kan ik dat gewoon weer terug geven?",
+        # 000 'Zorgprofessional': a professional can give an assignment back.
+        "Ik ben verpleegkundige. De huisarts vraagt me een injectie te geven die ik al jaren niet deed. Kan ik daar nee tegen zeggen?",
+    ],
+)
+def test_asking_whether_one_may_refuse_gets_yes(kb, text):
+    assert first_line(kb, text).startswith("ja"), first_line(kb, text)
+
+
+def test_permission_comes_first_when_asked_by_law(kb):
+    # 001 'Wet BIG': volunteers only when the organisation decided, with an assignment.
+    line = first_line(kb, "Ik ben vrijwilliger en de verpleegkundige wil dat ik bij een bewoner een injectie geef. Mag dat eigenlijk wel volgens de wet?")
+    assert line.startswith("alleen als") and "zorginstelling" in line, line
+
+
+def test_a_claim_in_the_story_is_not_the_carer(kb):
+    text = ("Ik ben mantelzorger voor mijn man en geef hem elke avond een spuitje tegen trombose. "
+            "Een kennis zei dat dat eigenlijk alleen mag als je BIG-geregistreerd bent. Klopt dat?")
+    assert first_line(kb, text).startswith("nee, de wet big geldt niet voor jou als mantelzorger")
+
+
+def test_staff_asking_about_a_son_learns_the_sons_role(kb):
+    text = ("Als verzorgende zie ik dat de zoon van een bewoonster zijn moeder steeds te snel eten geeft. "
+            "Ik heb het al een keer gezegd maar er verandert niks. Wat moet ik nu doen?")
+    out = render(kb, answer(kb, text)).lower()
+    assert "de zoon doet het hier als mantelzorger" in out and "zijn moeder doet het hier" not in out
+
+
+def test_an_organisation_is_addressed_as_one(kb):
+    out = render(kb, answer(kb, "Hoe kunnen wij als bestuur onze medewerkers ondersteunen om passend te reageren als naasten het niet veilig doen?")).lower()
+    assert "zorginstelling" in out[:600]
