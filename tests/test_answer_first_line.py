@@ -65,3 +65,45 @@ def test_staff_asking_about_a_son_learns_the_sons_role(kb):
 def test_an_organisation_is_addressed_as_one(kb):
     out = render(kb, answer(kb, "Hoe kunnen wij als bestuur onze medewerkers ondersteunen om passend te reageren als naasten het niet veilig doen?")).lower()
     assert "zorginstelling" in out[:600]
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        # 000 'Ik twijfel over mijn rol': a volunteer did not know the person at the start and stays a volunteer.
+        ("Ik kom al jaren als vrijwilliger bij mevrouw Pietersen thuis via de thuiszorg. Inmiddels voelt ze als familie. Ben ik nu mantelzorger?",
+         "nee, je bent hier vrijwilliger"),
+        # 000: in your work you are a professional, even for someone you know.
+        ("Ik ben verzorgende in het verpleeghuis waar mijn moeder woont. Als ik dienst heb, help ik haar ook met wassen. Ben ik dan mantelzorger?",
+         "nee, je bent hier zorgprofessional"),
+        # 001 'Begrippen': a volunteer allowance is not pay.
+        ("Ik ben vrijwilliger bij een hospice en krijg een onkostenvergoeding. Ben ik dan in dienst van de organisatie?", "nee, je bent hier vrijwilliger"),
+    ],
+)
+def test_role_from_the_story_in_one_turn(kb, text, start):
+    assert first_line(kb, text).startswith(start), first_line(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik heb mijn vader net per ongeluk twee keer zijn insuline gegeven. Hij wordt nu heel zweterig en suf en reageert slecht. Wat nu?",
+        "Mijn moeder heeft te veel pillen ingenomen en is nu heel suf",
+    ],
+)
+def test_an_emergency_now_gets_112_first(kb, text):
+    assert "112" in first_line(kb, text)
+
+
+def test_a_hypothetical_hypo_is_no_emergency(kb):
+    text = ("ik ben 17 en heb diabetes type 1. mn vriendin wil leren hoe ze me een glucagonprik moet geven voor als ik een hypo krijg. "
+            "mag ik dat zelf regelen of moeten mijn ouders ook toestemming geven?")
+    line = first_line(kb, text)
+    assert "112" not in line and line.startswith("nee, vanaf 16"), line
+
+
+def test_a_refusal_answers_a_privacy_question_with_no(kb):
+    # 001 'Privacy': information about the care plan only with the client's consent.
+    text = ("Mijn moeder (87) is nog helemaal helder, maar ze wil absoluut niet dat mijn broer haar zorgleefplan leest. "
+            "Mag hij het toch inzien?")
+    assert first_line(kb, text).startswith("nee, niet als je moeder dat niet wil")

@@ -294,7 +294,8 @@ def _liability_line(kb: KnowledgeBase, s: Situation, actor: Actor) -> str:
 
 _ROLE_WORDS = {"mantelzorger": "mantelzorger", "mantelzorgers": "mantelzorger", "mantelzorgster": "mantelzorger",
                "vrijwilliger": "vrijwilliger", "vrijwilligers": "vrijwilliger", "vrijwilligster": "vrijwilliger",
-               "zorgprofessional": "zorgprofessional", "professional": "zorgprofessional", "zorgvrager": "zorgvrager"}
+               "zorgprofessional": "zorgprofessional", "professional": "zorgprofessional", "zorgvrager": "zorgvrager",
+               "werknemer": "zorgprofessional", "medewerker": "zorgprofessional", "personeel": "zorgprofessional", "dienst": "zorgprofessional"}
 
 
 def _asked_role(question: str, s: Situation) -> Optional[str]:

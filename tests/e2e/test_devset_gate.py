@@ -18,7 +18,9 @@ import pytest
 from bot.settings import PROJECT_ROOT
 
 pytestmark = pytest.mark.rasa
-FLOORS = {"dev": 0.77, "heldout": 0.57}
+# Measured with the d files (160 new questions written by a helper who never saw
+# the training data): dev 81 %, held-out 58 % in-process; floors a few points below.
+FLOORS = {"dev": 0.77, "heldout": 0.54}
 TOPIC_FLOOR = 0.20  # no topic may collapse
 MIN_TOPIC_SIZE = 8
 
