@@ -107,3 +107,17 @@ def test_a_refusal_answers_a_privacy_question_with_no(kb):
     text = ("Mijn moeder (87) is nog helemaal helder, maar ze wil absoluut niet dat mijn broer haar zorgleefplan leest. "
             "Mag hij het toch inzien?")
     assert first_line(kb, text).startswith("nee, niet als je moeder dat niet wil")
+
+
+def test_a_child_of_14_who_refuses_is_not_overruled_by_the_parent(kb):
+    # 000 'Zorgvrager - Goed om te weten': from 12 to 16 the child and the parent both consent.
+    text = "Mijn zoon van 14 heeft diabetes en wil niet dat zijn oma hem prikt. Mag oma het toch doen als ik het goed vind?"
+    assert first_line(kb, text).startswith("nee, niet als")
+
+
+def test_helping_other_residents_on_request_makes_the_organisation_liable(kb):
+    # 001 'Aansprakelijkheid sociaal netwerk', exception 3: structural help on request is volunteer work.
+    text = ("Mijn vader woont in een verpleeghuis. Ik help daar ook andere bewoners met eten, omdat de teamleider dat aan mij vroeg. "
+            "Wie is er aansprakelijk als een van hen zich verslikt?")
+    line = first_line(kb, text)
+    assert "vrijwilliger" in line and "zorginstelling aansprakelijk" in line, line

@@ -590,6 +590,9 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
             lead = phrase("consent_first.zelf_minderjarig")
             blocks.append(Block(band.text))
             sources.append(band.source)
+    elif s.refusal == "receiver" and band is not None and band.id == "twaalf_tot_zestien" and not _ASKS_MAY_REFUSE.search(qn) and not _ASKS_OWN_VIEW.search(qn):
+        # 'Mag oma het toch doen als ik het goed vind?': no, the child's no counts.
+        lead, verdict = phrase("consent_first.kind_12_16_toch", naaste=naaste), "nee"
     elif s.refusal == "receiver" and band is not None and band.id == "twaalf_tot_zestien":
         lead, verdict = phrase("consent_first.kind_12_16", naaste=naaste), "ja"
     elif s.refusal == "receiver" and band is not None and band.id == "jonger_dan_12":
