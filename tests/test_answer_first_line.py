@@ -121,3 +121,13 @@ def test_helping_other_residents_on_request_makes_the_organisation_liable(kb):
             "Wie is er aansprakelijk als een van hen zich verslikt?")
     line = first_line(kb, text)
     assert "vrijwilliger" in line and "zorginstelling aansprakelijk" in line, line
+
+
+def test_two_questions_in_one_message_get_two_answers(kb):
+    # A nurse asks about a daughter: what to arrange (001, five steps) and who is liable (000).
+    text = ("Ik werk als verpleegkundige op een afdeling waar de dochter van mevrouw Kok elke dag komt. Ze wil voortaan zelf "
+            "de insuline van haar moeder spuiten. Wat moet ik regelen en wie is aansprakelijk als het misgaat?")
+    reply = answer(kb, text)
+    kinds = [p.kind for p in reply.parts]
+    assert kinds[0] == "aansprakelijkheid" and "topic:stappen_mantelzorger" in kinds, kinds
+    assert "de dochter doet het hier als mantelzorger" in render(kb, reply).lower()

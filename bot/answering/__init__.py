@@ -117,6 +117,11 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
         kind = "privacy"
     if kind == "overbelasting" and "vrijwilliger" in (s.actor_role, s.doer_role, s.asker_role if actor.is_asker else None):
         return topic_part(kb.topics["overbelasting_vrijwilliger"], question, people_line(kb, s, actor), text)
+    if kind == "regelen":
+        # Staff arranging a care task that someone else takes over: the steps for that role.
+        other = "vrijwilliger" if "vrijwilliger" in (s.actor_role, s.doer_role) else "mantelzorger"
+        key = "stappen_vrijwilliger" if other == "vrijwilliger" else "stappen_mantelzorger"
+        return topic_part(kb.topics[key], question, people_line(kb, s, actor), text)
     if kind == "samenwerken" and s.asker_role == "zorginstelling" and s.asker_role_stated:
         kind = "beleid"  # an organisation asks about its policy, not about one conversation
     if kind == "dilemma":

@@ -18,7 +18,7 @@ PRIORITY = (
     "noodgeval", "medisch", "buiten_bronnen", "rol", "aansprakelijkheid", "weigeren", "toestemming", "privacy",
     "passend_reageren", "aanleren", "sock", "dilemma", "vrijwilligersovereenkomst", "vog", "klacht", "zorgleefplan",
     "wet_big", "verantwoordelijkheden", "overbelasting", "grenzen", "communicatie", "netwerk", "afronden", "wetten",
-    "beleid", "samenwerken", "mag_ik", "off_topic", "greeting", "thanks",
+    "beleid", "samenwerken", "mag_ik", "regelen", "off_topic", "greeting", "thanks",
 )
 # Rasa intents and the question type each stands for.
 INTENT_TYPES: Dict[str, str] = {
