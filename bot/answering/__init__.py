@@ -115,8 +115,12 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
             return replace(part, lead=phrase("consent_first.privacy_weigering", naaste=naaste), verdict="nee", blocks=part.blocks[-1:])
     if kind == "privacy_topic":
         kind = "privacy"
-    if kind == "overbelasting" and "vrijwilliger" in (s.actor_role, s.doer_role, s.asker_role if actor.is_asker else None):
-        return topic_part(kb.topics["overbelasting_vrijwilliger"], question, people_line(kb, s, actor), text)
+    if kind == "overbelasting":
+        # Whose load the question is about decides between the two topics.
+        roles = (s.actor_role, s.doer_role, s.asker_role if actor.is_asker else None)
+        volunteer = "vrijwilliger" in roles or ("mantelzorger" not in roles and re.search(r"\bvrijwillig", normalize(text)) and not re.search(r"\bmantelzorg", normalize(text)))
+        key = "overbelasting_vrijwilliger" if volunteer else "overbelasting"
+        return topic_part(kb.topics[key], question, people_line(kb, s, actor), text)
     if kind == "regelen":
         # Staff arranging a care task that someone else takes over: the steps for that role.
         other = "vrijwilliger" if "vrijwilliger" in (s.actor_role, s.doer_role) else "mantelzorger"
