@@ -113,6 +113,8 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
         if "weigeren" in in_question and _OPEN_WHERE.match(q) and not _REFUSAL_WORDS.search(q):
             in_question.discard("weigeren")
     story = {k for k in c.keys_matching("questions", norm) if k not in ("noodgeval", "greeting", "thanks", "mag_ik", "wie_beslist")}
+    if "weigeren" in story and asked and all(_OPEN_WHERE.match(q) for q in asked) and not _REFUSAL_WORDS.search(norm):
+        story.discard("weigeren")
     # 'Wie beslist ...?' asks about consent only when nothing more specific is asked.
     if any(c.has("questions", "wie_beslist", q) for q in asked) and not (in_question - {"mag_ik"}):
         in_question.add("toestemming")
