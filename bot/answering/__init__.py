@@ -108,13 +108,11 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
         return topic_part(kb.topics[topic], question)
     if kind == "privacy" and s.refusal == "receiver" and _asks_permission(questions):
         # The client said no: the first line says so (000: without consent it does not happen).
-        part = _part_for(kb, "privacy_topic", s, actor, text, questions)
+        part = _routed_topic_part(kb, kind, s, actor, text, question, questions)
         if part is not None:
             own = next((m.words for m in s.mentions if m.relation and m.possessive in ("mijn", "mn", "m'n")), None)
             naaste = you_form(s.receiver_words or own) or "de cliënt"
             return replace(part, lead=phrase("consent_first.privacy_weigering", naaste=naaste), verdict="nee", blocks=part.blocks[-1:])
-    if kind == "privacy_topic":
-        kind = "privacy"
     if kind == "overbelasting":
         # Whose load the question is about decides between the two topics.
         roles = (s.actor_role, s.doer_role, s.asker_role if actor.is_asker else None)
@@ -123,8 +121,7 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
         return topic_part(kb.topics[key], question, people_line(kb, s, actor), text)
     if kind == "regelen":
         # Staff arranging a care task that someone else takes over: the steps for that role.
-        other = "vrijwilliger" if "vrijwilliger" in (s.actor_role, s.doer_role) else "mantelzorger"
-        key = "stappen_vrijwilliger" if other == "vrijwilliger" else "stappen_mantelzorger"
+        key = "stappen_vrijwilliger" if "vrijwilliger" in (s.actor_role, s.doer_role) else "stappen_mantelzorger"
         return topic_part(kb.topics[key], question, people_line(kb, s, actor), text)
     if kind == "samenwerken" and s.asker_role == "zorginstelling" and s.asker_role_stated:
         kind = "beleid"  # an organisation asks about its policy, not about one conversation
@@ -133,6 +130,13 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
         if best and best.startswith("dilemma:") and topics.score(best, " ".join(normalize(q) for q in questions), normalize(text)) > 0:
             return dilemma_part(kb, kb.dilemmas[best.split(":", 1)[1]], people_line(kb, s, actor))
         return topic_part(kb.topics["dilemmaspel"], question, people_line(kb, s, actor))
+    return _routed_topic_part(kb, kind, s, actor, text, question, questions)
+
+
+def _routed_topic_part(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: str, question: str,
+                       questions: Sequence[str]) -> Optional[Part]:
+    """The topic that answers a question of this type, by its route and keywords."""
+    topics = topic_index(kb)
     best = topics.best_for(kind, text, questions)
     # A topic the question is clearly about beats the usual topic of the type.
     # Only keywords may overrule the route: full-text similarity alone picks

@@ -565,6 +565,7 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     asks_carer = re.search(r"\b(mantelzorger|vrijwilliger|familielid|dochter|zoon)s? (zelf )?(om )?(instemming|toestemming|akkoord)|\b(ook|zelf) (de|het) (mantelzorger|vrijwilliger)\b|"
                            r"\b(de|haar|zijn|die) \w+ zelf (dan |ook |nog )*om (instemming|toestemming|akkoord)\b|\bom (zijn|haar) (eigen )?(instemming|toestemming)\b", qn)
     enough = actor.role == "vrijwilliger" and re.search(r"\b(genoeg|voldoende)\b", qn) and s.receiver != "self"
+    age_question = _age_question(qn)
     asks_volunteer_use = re.search(r"\bvrijwilligers?\b", qn) and re.search(r"\b(inzetten|inzet|vragen|toestemming|instemm\w*|moet)\b", qn)
     if enough:
         note = kb.note("toestemming_vrijwilliger_client")
@@ -580,8 +581,8 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         note = kb.note("toestemming_vrijwilliger_client")
         lead, verdict = "Ja. " + note.text, "ja"
         sources.append(note.source)
-    elif band is not None and _age_question(qn) is not None:
-        lead, verdict = _age_lead(band, _age_question(qn))
+    elif band is not None and age_question is not None:
+        lead, verdict = _age_lead(band, age_question)
         blocks.append(Block(band.text))
         sources.append(band.source)
     elif s.receiver == "self" and s.refusal != "receiver":
@@ -626,7 +627,7 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         role_line = " ".join(x for x in (_you_are(kb.roles[s.asker_role].label), carer_line) if x)
     else:
         role_line = role_of_actor(kb, s, actor) if not actor.is_asker else (_you_are(kb.roles[actor.role].label) if actor.role else "")
-    if role_line and not (_age_question(qn) == "parents" and re.search(r"\b(ouders?|moeder|vader|voogd)\b", normalize(s.actor_words or ""))):
+    if role_line and not (age_question == "parents" and re.search(r"\b(ouders?|moeder|vader|voogd)\b", normalize(s.actor_words or ""))):
         blocks.insert(0, Block(role_line))  # parents asked about consent are not the ones doing the care
     if s.refusal == "receiver" and band is not None and band.id in ("twaalf_tot_zestien", "jonger_dan_12"):
         note = kb.note("weigering_kind_12_16" if band.id == "twaalf_tot_zestien" else "weigering_kind_onder_12")
@@ -737,14 +738,16 @@ def _open_question(question: str) -> bool:
     return bool(re.match(r"^(wie|wat|hoe|waar|wanneer|welke|welk|waarom|waarover|hoeveel|waarmee|waardoor)\b", q)) and not q.startswith("wat als")
 
 
+_ASKS_IF_LAW_APPLIES = re.compile(r"\b(geldt|gelden|van toepassing|vallen|valt|verbiedt|verbieden|stop|bevoegd|big[ -]?registratie|big[ -]?geregistreerd|onder de wet)\b")
+
+
 def wet_big_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -> Part:
     """The Wet BIG for the acting role; the general topic when no role is known."""
     topic = kb.topics["wet_big"]
     q = normalize(question)
     role = actor.role
-    applies = re.compile(r"\b(geldt|gelden|van toepassing|vallen|valt|verbiedt|verbieden|stop|bevoegd|big[ -]?registratie|big[ -]?geregistreerd|onder de wet)\b")
     # 'Klopt dat?' after a claim about the law asks about the claim in the story.
-    applies_q = applies.search(q) or (is_generic(question) and applies.search(normalize(s.text)))
+    applies_q = _ASKS_IF_LAW_APPLIES.search(q) or (is_generic(question) and _ASKS_IF_LAW_APPLIES.search(normalize(s.text)))
     key = None
     if role == "mantelzorger" or (role is None and "mantelzorger" in q):
         key = "niet_bevoegd_mantelzorger" if "bevoegd" in q else "niet_voor_mantelzorger"
