@@ -19,6 +19,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--workers", type=int, default=int(os.environ.get("HANDELWIJZER_ACTIONS_WORKERS", "1")))
     args = parser.parse_args(argv)
     logging.basicConfig(level=os.environ.get("HANDELWIJZER_LOG_LEVEL", "INFO"), format="%(asctime)s %(levelname)s %(name)s - %(message)s")
+    # Train the question-type classifier now, not on the first user's message.
+    from bot.understanding.type_classifier import type_classifier
+
+    type_classifier()
     # The action server is only called by the Rasa server, never by a browser: no CORS.
     app = create_app("actions", cors_origins=None)
     app.run(host=args.host, port=args.port, workers=args.workers, access_log=False, motd=False)

@@ -131,3 +131,57 @@ def test_two_questions_in_one_message_get_two_answers(kb):
     kinds = [p.kind for p in reply.parts]
     assert kinds[0] == "aansprakelijkheid" and "topic:stappen_mantelzorger" in kinds, kinds
     assert "de dochter doet het hier als mantelzorger" in render(kb, reply).lower()
+
+
+@pytest.mark.parametrize(
+    "text, start, must",
+    [
+        # 001 'Mantelzorgers - wetteksten en kaders (Wet BIG)': an injection is the sources' example.
+        ("Valt een injectie geven onder de voorbehouden handelingen?", "ja", "voorbehouden handeling"),
+        # For other tasks the sources do not say: say what it depends on, no invented law.
+        ("Is steunkousen aantrekken eigenlijk een voorbehouden handeling?", "of steunkousen", "bronnen"),
+    ],
+)
+def test_is_it_a_reserved_procedure_is_answered_from_the_task_list(kb, text, start, must):
+    line = first_line(kb, text)
+    assert line.startswith(start) and must in line, line
+
+
+def test_a_minor_cannot_decide_alone_about_own_care(kb):
+    # 000 'Zorgvrager - Goed om te weten': from 12 to 16 the child and the parent both consent.
+    text = "ik ben 15 en wil mijn steunkousen voortaan zelf aantrekken maar mijn vader vindt dat de thuiszorg dat moet blijven doen. mag ik dat in mijn eentje beslissen?"
+    line = first_line(kb, text)
+    assert line.startswith("nee") and "12 en 16" in line, line
+
+
+def test_own_care_in_a_nursing_home_is_self_care(kb):
+    # 000 'Zorgvrager': the care receiver may do a care task on himself.
+    text = "Ik woon sinds een maand in een zorgcentrum en wil mijn insuline zelf blijven spuiten. De verzorging wil het overnemen. Mag ik dat?"
+    reply = answer(kb, text)
+    assert reply.situation.receiver == "self"
+    assert first_line(kb, text).startswith("ja, als zorgvrager"), first_line(kb, text)
+
+
+def test_may_i_refuse_before_must_i_gets_yes(kb):
+    # 000 'Mantelzorger - Goed om te weten': nobody is obliged to take over a care task.
+    text = "De thuiszorg wil dat ik de sondevoeding van mijn vrouw ga doen. Ik durf dat niet. Mag ik nee zeggen, of moet ik het doen?"
+    assert first_line(kb, text).startswith("ja"), first_line(kb, text)
+
+
+def test_a_story_about_returning_a_task_with_a_bare_question_gets_yes(kb):
+    text = "Ik verzorg al jaren de katheter van mijn vader maar het wordt me te veel. Ik wil die taak eigenlijk teruggeven. Kan dat nog?"
+    assert first_line(kb, text).startswith("ja"), first_line(kb, text)
+
+
+def test_care_for_another_resident_is_not_done_as_mantelzorger(kb):
+    # 000 'Ik twijfel over mijn rol' ("Mijn vader woont in"): other residents, volunteer role.
+    text = "Mijn moeder woont in een verpleeghuis en ik help haar bij het eten. Nu vraagt de verzorging of ik haar buurvrouw ook haar medicijnen wil geven. Doe ik dat dan als mantelzorger?"
+    line = first_line(kb, text)
+    assert line.startswith("nee") and "vrijwilliger" in line, line
+
+
+def test_paid_by_pgb_without_a_prior_bond_is_not_mantelzorger(kb):
+    # 000 'Ik twijfel over mijn rol' ("betaald wordt vanuit een PGB"): the PGB case needs a bond from the start.
+    text = "Via een vacature help ik nu een meneer met zijn oogdruppels, betaald uit zijn pgb. Ik kende hem daarvoor niet. Ben ik zijn mantelzorger?"
+    line = first_line(kb, text)
+    assert line.startswith("nee") and "mantelzorger" in line, line

@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 from bot.answering.compose import (
-    people_line, you_form,
+    ASKS_IF_RESERVED, people_line, you_form,
     consent_part, dilemma_part, liability_part, permission_part, refuse_part, responsibilities_part, role_of_actor,
     role_part, sock_part, topic_part, wet_big_part,
 )
@@ -201,7 +201,10 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
     kinds = [k for k in q.types if k not in ("greeting", "thanks")]
     if s.emergency_now and q.main == "noodgeval":
         kinds = ["noodgeval"]  # in an emergency anything after "bel 112" only slows the reader down
-    if "mag_ik" in kinds and s.task and kinds[0] in ("wetten", "wet_big") and _asks_permission(questions):
+    if "wet_big" in kinds and s.task and any(ASKS_IF_RESERVED.search(normalize(x)) for x in questions):
+        # "Is een injectie geven een voorbehouden handeling?" asks about the task, not about permission.
+        kinds = ["wet_big"] + [k for k in kinds if k not in ("wet_big", "mag_ik")]
+    elif "mag_ik" in kinds and s.task and kinds[0] in ("wetten", "wet_big") and _asks_permission(questions):
         # "Mag dat volgens de wet?" about a named task: the permission answer
         # covers the Wet BIG and the laws for this task, so it comes first.
         kinds = ["mag_ik"] + [k for k in kinds if k not in ("mag_ik", "wet_big", "wetten")]

@@ -177,7 +177,8 @@ def permission_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str
     elif role == "zorgvrager" and band is not None and band.id == "jonger_dan_12":
         key = "zorgvrager_onder_12"
     elif role == "zorgvrager" and band is not None and band.id == "twaalf_tot_zestien":
-        key = "zorgvrager_12_16"
+        # 'Mag ik dat helemaal zelf beslissen?' at 14: no, the parent decides too.
+        key = "zorgvrager_12_16_zelf_beslissen" if _DECIDES_ALONE.search(normalize(question)) else "zorgvrager_12_16"
     elif role == "vrijwilliger" and re.search(r"\bzelf (beslissen|besluiten|bepalen|kiezen)\b", normalize(question)):
         key = "vrijwilliger_zelf_beslissen"
     elif role == "vrijwilliger" and _FAMILY_ASKS.search(normalize(s.text)) and s.spontaneous is not False:
@@ -301,7 +302,9 @@ _ROLE_WORDS = {"mantelzorger": "mantelzorger", "mantelzorgers": "mantelzorger", 
 def _asked_role(question: str, s: Situation) -> Optional[str]:
     """'ben ik dan nog mantelzorger?' -> 'mantelzorger'; None for an open question."""
     q = normalize(question)
-    if not re.match(r"^(ben|is|zijn|word|wordt|blijf|blijft|tel|telt|geld|geldt|val|valt|en ben|dus ben)\b", q) and not re.search(r"\b(ben|word|blijf|tel|val) ik\b", q):
+    # 'doe ik dat dan als mantelzorger?', 'gelden voor ons dezelfde regels als voor mantelzorgers?'
+    role_form = re.search(r"\b(doe|doet|doen) (ik|hij|zij|ze|we|wij) (dat|dit|het) (dan |nu |nou |eigenlijk |nog )*als\b|\b(gelden|geldt|gelde) (\w+ ){0,4}(de |dezelfde )?regels (\w+ ){0,2}(als|van|voor)\b", q)
+    if not role_form and not re.match(r"^(ben|is|zijn|word|wordt|blijf|blijft|tel|telt|geld|geldt|val|valt|en ben|dus ben)\b", q) and not re.search(r"\b(ben|word|blijf|tel|val) ik\b", q):
         return None
     for word in re.findall(r"[a-z]+", q):
         if word in _ROLE_WORDS:
@@ -314,7 +317,7 @@ def _asked_role(question: str, s: Situation) -> Optional[str]:
 
 def _role_yes_no(kb: KnowledgeBase, s: Situation, actor: Actor, outcome_id: str, role_id: str, asked: str, question: str) -> Optional[str]:
     if outcome_id in ("vrijwilliger_andere_bewoners", "vrijwilliger_op_verzoek"):
-        about_others = re.search(r"\b(voor|bij|van) (hun|hen|die|deze|andere|de andere|die andere)\b", normalize(question))
+        about_others = re.search(r"\b(voor|bij|van) (hun|hen|die|deze|andere|de andere|die andere)\b|\b(doe|doet) (ik|hij|zij|ze) (dat|dit|het)\b", normalize(question))
         if asked == "mantelzorger" and about_others:
             return phrase("role_yesno.split_nee_mantelzorger")
         return phrase("role_yesno.split_ja")
@@ -364,6 +367,13 @@ def role_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str = "")
             blocks.append(Block(line))
         return Part("rol", lead, tuple(blocks), tuple(sources), None, det.role)
     lead = phrase("role_first.depends")
+    verdict = "hangt_af"
+    possible = {o.role for o in det.alternatives}
+    if asked and possible and asked not in possible:
+        # Undecided between roles, none of them the one asked about: that one it is not.
+        lead = phrase("role_yesno.undecided_nee", gevraagd=kb.roles[asked].label if asked in kb.roles else asked,
+                      opties=" of ".join(kb.roles[r].label for r in sorted(possible) if r in kb.roles))
+        verdict = "nee"
     if det.alternatives:
         blocks.append(Block(items=tuple(o.explanation for o in det.alternatives)))
         sources.extend(o.source for o in det.alternatives)
@@ -371,7 +381,7 @@ def role_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str = "")
         note = kb.note("rol_onbekend")
         blocks.append(Block(note.text))
         sources.append(note.source)
-    return Part("rol", lead, tuple(blocks), tuple(sources), "hangt_af", None)
+    return Part("rol", lead, tuple(blocks), tuple(sources), verdict, None)
 
 
 def decided_role_part(kb: KnowledgeBase, det) -> Part:
@@ -655,10 +665,15 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
 
 # "Kan ik daar nee tegen zeggen?", "mag ik ermee stoppen?", "kan ik het teruggeven?":
 # asking whether refusing is allowed, so the answer starts with yes.
+_DECIDES_ALONE = re.compile(r"\b(helemaal |alleen |zelf )+(beslissen|besluiten|bepalen|kiezen|weten)\b|\bin mijn eentje\b")
 _ASKS_MAY_REFUSE = re.compile(
-    r"\b(mag|kan|kun|mogen|kunnen|mocht|zou) (ik|je|jij|u|we|wij|hij|zij|ze|mijn \w+|een \w+|de \w+)\b(?!.*\b(verplicht|moet|moeten)\b)"
+    r"\b(mag|kan|kun|mogen|kunnen|mocht|zou) (ik|je|jij|u|we|wij|hij|zij|ze|mijn \w+|een \w+|de \w+)\b(?!(?:(?!\b(of|en)\b).)*\b(verplicht|moet|moeten)\b)"
     r".*\b(weigeren|weigert|nee (\w+ ){0,3}zeggen|nee zeggen|stoppen|ermee ophouden|teruggeven|terug geven|terugleggen|terug leggen|afslaan|"
     r"(niet|niet meer|geen) (\w+ )?doen|overdragen|terug (naar|bij) de)\b")
+
+
+# 'Ik durf niet te zeggen dat ik iets wil teruggeven. Kan dat nog?': the story says what 'dat' is.
+_STORY_RETURNS_TASK = re.compile(r"\b(wil|zou|durf) (\w+ ){0,4}(teruggeven|terug geven|weigeren|stoppen|nee zeggen|overdragen)\b")
 
 
 def refuse_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -> Part:
@@ -674,7 +689,7 @@ def refuse_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) ->
         lead = phrase("refuse_yesno.teruggeven")
     elif professional:
         lead = phrase("refuse_first.teruggeven")
-    elif _ASKS_MAY_REFUSE.search(q):
+    elif _ASKS_MAY_REFUSE.search(q) or (is_generic(question) and _STORY_RETURNS_TASK.search(normalize(s.text))):
         lead = phrase("refuse_yesno.mag_weigeren" if actor.is_asker else "refuse_yesno.mag_weigeren_other", wie=actor_words(s, actor))
     else:
         lead = phrase("refuse_first.niet_verplicht" if actor.is_asker else "refuse_first.niet_verplicht_other", wie=actor_words(s, actor))
@@ -741,6 +756,9 @@ def _open_question(question: str) -> bool:
 _ASKS_IF_LAW_APPLIES = re.compile(r"\b(geldt|gelden|van toepassing|vallen|valt|verbiedt|verbieden|stop|bevoegd|big[ -]?registratie|big[ -]?geregistreerd|onder de wet)\b")
 
 
+ASKS_IF_RESERVED = re.compile(r"^(is|valt|hoort|zijn|telt)\b.*\bvoorbehouden handeling|\bis (dat|dit|het) (een )?voorbehouden\b|^is (\w+ ){1,5}voorbehouden\b")
+
+
 def wet_big_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -> Part:
     """The Wet BIG for the acting role; the general topic when no role is known."""
     topic = kb.topics["wet_big"]
@@ -748,6 +766,13 @@ def wet_big_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     role = actor.role
     # 'Klopt dat?' after a claim about the law asks about the claim in the story.
     applies_q = _ASKS_IF_LAW_APPLIES.search(q) or (is_generic(question) and _ASKS_IF_LAW_APPLIES.search(normalize(s.text)))
+    task = kb.tasks.get(s.task) if s.task else None
+    if task is not None and ASKS_IF_RESERVED.search(q):
+        # 'Is een injectie geven een voorbehouden handeling?': the task list says, with its source.
+        known = task.voorbehouden == "ja"
+        lead = phrase("wet_big.is_voorbehouden" if known else "wet_big.voorbehouden_onbekend", taak=task.label)
+        sources = ((task.voorbehouden_source,) if known and task.voorbehouden_source else ()) + tuple(topic.sources)
+        return Part("topic:wet_big", lead, (Block(topic.answer),), sources, "ja" if known else "hangt_af", role)
     key = None
     if role == "mantelzorger" or (role is None and "mantelzorger" in q):
         key = "niet_bevoegd_mantelzorger" if "bevoegd" in q else "niet_voor_mantelzorger"

@@ -41,7 +41,7 @@ def role_facts(kb: KnowledgeBase, s: Situation) -> Dict[str, Optional[object]]:
         facts["organisatie_zet_mensen_in"] = True
     if bond == "persoonlijk" or (bond is None and s.bond_from_start):
         facts["persoonlijke_band"] = True
-    elif bond == "geen":
+    elif bond == "geen" or (bond is None and s.bond_from_start is False):
         facts["persoonlijke_band"] = False
     if s.helps_others and s.actor == "asker" and (s.own_relative or bond == "geen") and s.asker_role not in ("zorgprofessional", "zorginstelling"):
         facts["ook_anderen_dan_naaste"] = True

@@ -208,6 +208,10 @@ def _receiver_for_asker(lex: Lexicon, norm: str, mentions: List[Mention]) -> Tup
     c = cues()
     if c.has("facts", "self_task", norm) and c.has("asker", "zorgvrager", norm):
         return "self", None
+    stated = asker_role(norm)
+    if c.has("facts", "self_own_task", norm) and c.has("facts", "self_task", norm) and stated in (None, "zorgvrager"):
+        # 'ik wil mijn oogdruppels zelf blijven doen', 'ik ben 14 en wil mijn insuline zelf leren spuiten'
+        return "self", None
     bij = re.search(rf"\b(?:bij|voor|van|met) ({_DET} )?(\w+(?: \w+)?)", norm)
     for m in mentions:
         if m.relation and lex.kb.relations[m.relation].bond == "geen":
@@ -405,7 +409,7 @@ def _circumstances(lex: Lexicon, s: Situation, norm: str) -> Situation:
         communication_problem=has("communication_problem"), refusal=refusal, consent_given=has("consent_given"), paid=paid,
         free_time=True if has("free_time") else None, at_work=has("at_work") and not has("free_time"),
         spontaneous=spontaneous, structural=structural, helps_others=has("helps_others"),
-        bond_from_start=True if has("bond_from_start") else None, bond_later=has("bond_later"), bond_ended=has("bond_ended"),
+        bond_from_start=True if has("bond_from_start") else (False if has("no_prior_bond") else None), bond_later=has("bond_later"), bond_ended=has("bond_ended"),
         via_volunteer_org=has("via_volunteer_org"), setting=setting, emergency_now=emergency,
         non_care_activity=non_care,
     )

@@ -18,9 +18,11 @@ import pytest
 from bot.settings import PROJECT_ROOT
 
 pytestmark = pytest.mark.rasa
-# Measured with the d files (160 new questions written by a helper who never saw
-# the training data): dev 81 %, held-out 58 % in-process; floors a few points below.
-FLOORS = {"dev": 0.77, "heldout": 0.54}
+# Measured with sets A-E (850 questions written by helpers who never saw the
+# training data): dev 82 %, held-out 62 % in-process; floors a few points below.
+# The dev parts also train the question-type classifier, so held-out is the
+# figure that says how well it generalises.
+FLOORS = {"dev": 0.78, "heldout": 0.57}
 TOPIC_FLOOR = 0.20  # no topic may collapse
 MIN_TOPIC_SIZE = 8
 
