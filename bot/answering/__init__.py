@@ -117,7 +117,7 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
         # Whose load the question is about decides between the two topics.
         roles = (s.actor_role, s.doer_role, s.asker_role if actor.is_asker else None)
         volunteer = "vrijwilliger" in roles or ("mantelzorger" not in roles and re.search(r"\bvrijwillig", normalize(text)) and not re.search(r"\bmantelzorg", normalize(text)))
-        key = "overbelasting_vrijwilliger" if volunteer else "overbelasting"
+        key = _clearly_about(kb, "overbelasting_vrijwilliger" if volunteer else "overbelasting", text, questions)
         return topic_part(kb.topics[key], question, people_line(kb, s, actor), text)
     if kind == "regelen":
         # Staff arranging a care task that someone else takes over: the steps for that role.
@@ -133,19 +133,24 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
     return _routed_topic_part(kb, kind, s, actor, text, question, questions)
 
 
+def _clearly_about(kb: KnowledgeBase, best: str, text: str, questions: Sequence[str]) -> str:
+    """A topic the question is clearly about beats the usual topic of the type.
+    Only keywords may overrule the route: full-text similarity alone picks up
+    words of the story (a meal, a resident) that say nothing about the question."""
+    overall = topic_index(kb).ranked(text, questions, list(kb.topics))
+    if overall and overall[0][0] != best:
+        own = dict(overall).get(best, 0.0)
+        if overall[0][1] >= 3 and overall[0][1] > 1.5 * own:
+            return overall[0][0]
+    return best
+
+
 def _routed_topic_part(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: str, question: str,
                        questions: Sequence[str]) -> Optional[Part]:
     """The topic that answers a question of this type, by its route and keywords."""
-    topics = topic_index(kb)
-    best = topics.best_for(kind, text, questions)
-    # A topic the question is clearly about beats the usual topic of the type.
-    # Only keywords may overrule the route: full-text similarity alone picks
-    # up words of the story (a meal, a resident) that say nothing about the question.
-    overall = topics.ranked(text, questions, list(kb.topics))
-    if overall and best and overall[0][0] != best:
-        own = dict(overall).get(best, 0.0)
-        if overall[0][1] >= 3 and overall[0][1] > 1.5 * own:
-            best = overall[0][0]
+    best = topic_index(kb).best_for(kind, text, questions)
+    if best:
+        best = _clearly_about(kb, best, text, questions)
     if best and best in kb.topics:
         return topic_part(kb.topics[best], question, people_line(kb, s, actor), text)
     return None

@@ -122,6 +122,9 @@ def role_of_actor(kb: KnowledgeBase, s: Situation, actor: Actor) -> str:
     if actor.is_asker or not actor.role:
         return ""
     who = actor_words(s, actor)
+    label = kb.roles[actor.role].label
+    if re.sub(r"^(de|het|een|die|deze) ", "", normalize(who)).rstrip("s") in (label, label + "e"):
+        return ""  # 'Mantelzorger doet het hier als mantelzorger' says nothing
     plural = re.search(r"\b(vrijwilligers|mantelzorgers|familieleden|medewerkers|naasten|kinderen|ouders|zorgprofessionals)$", who)
     return phrase("role_of_actor_plural" if plural else "role_of_actor", wie_hoofd=_cap(who), rol=kb.roles[actor.role].label)
 
@@ -303,7 +306,8 @@ def _asked_role(question: str, s: Situation) -> Optional[str]:
     """'ben ik dan nog mantelzorger?' -> 'mantelzorger'; None for an open question."""
     q = normalize(question)
     # 'doe ik dat dan als mantelzorger?', 'gelden voor ons dezelfde regels als voor mantelzorgers?'
-    role_form = re.search(r"\b(doe|doet|doen) (ik|hij|zij|ze|we|wij) (dat|dit|het) (dan |nu |nou |eigenlijk |nog )*als\b|\b(gelden|geldt|gelde) (\w+ ){0,4}(de |dezelfde )?regels (\w+ ){0,2}(als|van|voor)\b", q)
+    role_form = re.search(r"\bdat (hij|zij|ze|ik) (\w+ ){0,2}(een |de )?(mantelzorger|vrijwilliger|zorgprofessional|vrijwilligster|mantelzorgster)\b|"
+                          r"\b(doe|doet|doen) (ik|hij|zij|ze|we|wij) (dat|dit|het) (dan |nu |nou |eigenlijk |nog )*als\b|\b(gelden|geldt|gelde) (\w+ ){0,4}(de |dezelfde )?regels (\w+ ){0,2}(als|van|voor)\b", q)
     if not role_form and not re.match(r"^(ben|is|zijn|word|wordt|blijf|blijft|tel|telt|geld|geldt|val|valt|en ben|dus ben)\b", q) and not re.search(r"\b(ben|word|blijf|tel|val) ik\b", q):
         return None
     for word in re.findall(r"[a-z]+", q):
@@ -401,7 +405,7 @@ def _liability_target(question: str) -> str:
     q = normalize(question)
     if re.search(r"\b(ben ik|kan ik|word ik|ik (zelf )?aansprakelijk|mijzelf|mezelf|ben je|ik dan)\b", q):
         return "self"
-    if re.search(r"\b(is|zijn|kan|kunnen|wordt) (de|het|onze|jullie|wij|we) ?(zorg)?(instelling|organisatie|verpleeghuis|thuiszorg|zorgaanbieder|woonzorgcentrum|afdeling)?\b.*aansprakelijk", q) \
+    if re.search(r"\b(is|zijn|kan|kunnen|wordt) (de|het|ons|onze|jullie|wij|we|hun) ?(zorg)?(instelling|organisatie|verpleeghuis|thuiszorg|zorgaanbieder|woonzorgcentrum|afdeling)?\b.*(aansprakelijk|verantwoordelijk)", q) \
             or re.search(r"\b(zijn wij|zijn we|is de instelling|is het verpleeghuis|is de organisatie|is de zorginstelling)\b", q):
         return "instelling"
     return "wie"

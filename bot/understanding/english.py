@@ -54,6 +54,9 @@ _GLOSSARY: List[Tuple[str, str]] = sorted([
     ("chest pain", "pijn op de borst"), ("choking", "stikt"), ("can't breathe", "krijgt geen lucht"), ("fell", "is gevallen"),
     ("share", "delen"), ("information", "informatie"), ("tell me", "mij vertellen"), ("overburdened", "overbelast"), ("exhausted", "uitgeput"),
     ("respite care", "respijtzorg"), ("do i need", "heb ik nodig"), ("need", "nodig"), ("train", "aanleren"), ("training", "scholing"),
+    ("spare time", "vrije tijd"), ("free time", "vrije tijd"), ("registered nurse", "verpleegkundige"), ("neighbour's", "buurman"),
+    ("neighbor's", "buurman"), ("am i doing this as", "doe ik dat als"), ("am i doing it as", "doe ik het als"), ("or as", "of als"),
+    ("at work", "op mijn werk"), ("unpaid", "onbetaald"), ("every evening", "elke avond"), ("every day", "elke dag"),
     ("to", "te"), ("if", "als"), ("she", "zij"), ("he", "hij"), ("i", "ik"), ("we", "wij"), ("still", "nog"), ("a carer", "mantelzorger"),
 ], key=lambda pair: len(pair[0]), reverse=True)
 

@@ -172,6 +172,7 @@ def _actor_in_question(question: str, mentions: List[Mention]) -> Tuple[str, Opt
             other = mention
             break
     third = re.search(rf"\b(?:{_MODAL}|heeft|doet|wordt|blijft|krijgt|gaat) {_THIRD_PERSON}\b", q) or re.search(
+        rf"\bdat {_THIRD_PERSON} (?:\w+ ){{0,2}}(?:een |de )?(?:mantelzorger|vrijwilliger|zorgprofessional|vrijwilligster|mantelzorgster)\b", q) or re.search(
         r"\b(?:moeten|moet|kunnen|kan) (?:wij|we|ik|jullie) (?:hem|haar) (?:\w+ )?(?:zien|beschouwen|noemen)\b", q)
     plural = re.search(r"\b(mogen|kunnen|moeten) (mantelzorgers|vrijwilligers|familieleden|naasten|medewerkers|zorgprofessionals|verzorgenden|mensen|ouders|kinderen)\b", q)
     candidates = [(first, "asker", None)]
@@ -254,14 +255,18 @@ def _story_actor(mentions: List[Mention], norm: str) -> Optional[Mention]:
     return None
 
 
+_BARE_ROLE_WORDS = {"mantelzorger", "mantelzorgers", "vrijwilliger", "vrijwilligers", "mantelzorgster", "vrijwilligster"}
+
+
 def _third_person_antecedent(mentions: List[Mention], question_start: int) -> Optional[Mention]:
     """'Mag zij dat?': the person the story is about, named before the question."""
     before = [m for m in mentions if m.start < question_start] or mentions
     # A relative or volunteer acting is likelier than a resident being helped.
     for m in before:
-        if m.of_other or m.role in ("vrijwilliger", "mantelzorger"):
+        # A bare role word ("de thuiszorg noemt haar 'mantelzorger'") is a label, not a person.
+        if m.of_other or (m.role in ("vrijwilliger", "mantelzorger") and m.words not in _BARE_ROLE_WORDS):
             return m
-    return before[0] if before else None
+    return next((m for m in before if m.relation), before[0] if before else None)
 
 
 def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
@@ -398,6 +403,11 @@ def _circumstances(lex: Lexicon, s: Situation, norm: str) -> Situation:
     structural = True if has("structural") else (False if has("occasional") else None)
     if spontaneous is None and structural is False and has("helps_others"):
         spontaneous = True  # 'af en toe help ik ook een andere bewoner' without being asked
+    helps_others = has("helps_others")
+    named = {m.group(2) for m in re.finditer(r"\b(meneer|mevrouw|de heer) ([a-z]{2,})\b", norm)}
+    if not helps_others and s.actor == "other" and any(m.of_other for m in s.mentions) and len(named) >= 2:
+        # 'De dochter van mevrouw Jansen neemt ook meneer Pieters mee': a relative helping another resident.
+        helps_others = True
     setting = next((name for name in ("ziekenhuis", "verpleeghuis", "thuis") if has(f"setting_{name}")), None)
     emergency = _emergency_now(s.text)
     non_care = bool(_NON_CARE.search(norm)) and not tasks
@@ -408,7 +418,7 @@ def _circumstances(lex: Lexicon, s: Situation, norm: str) -> Situation:
         foreseeable=has("foreseeable"), risky=has("risky") or bool(tasks and any(lex.kb.tasks[t].voorbehouden == "ja" for t in tasks)),
         communication_problem=has("communication_problem"), refusal=refusal, consent_given=has("consent_given"), paid=paid,
         free_time=True if has("free_time") else None, at_work=has("at_work") and not has("free_time"),
-        spontaneous=spontaneous, structural=structural, helps_others=has("helps_others"),
+        spontaneous=spontaneous, structural=structural, helps_others=helps_others,
         bond_from_start=True if has("bond_from_start") else (False if has("no_prior_bond") else None), bond_later=has("bond_later"), bond_ended=has("bond_ended"),
         via_volunteer_org=has("via_volunteer_org"), setting=setting, emergency_now=emergency,
         non_care_activity=non_care,
