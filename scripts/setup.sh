@@ -27,9 +27,17 @@ if [ "$(cat .venv/.lock-installed 2>/dev/null || true)" != "$lock_hash" ]; then
   # Rasa 3.6 declares Python <3.11 but runs on 3.11; the lock holds the full,
   # resolved set, so it is installed as is (see README, "Installation").
   .venv/bin/pip install --disable-pip-version-check --no-deps --ignore-requires-python -r requirements/lock.txt
-  site=$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
-  echo "$PWD" > "$site/handelwijzer.pth"   # makes bot/ and actions/ importable everywhere
   echo "$lock_hash" > .venv/.lock-installed
+fi
+pkg_hash=$( (cat pyproject.toml; echo "$lock_hash") | sha256sum | cut -c1-16)
+if [ "$(cat .venv/.package-installed 2>/dev/null || true)" != "$pkg_hash" ]; then
+  step "Handelwijzer zelf installeren (pip install -e .)"
+  # The lock already holds every dependency; --no-deps keeps pip from resolving
+  # Rasa's Python <3.11 metadata again.
+  site=$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+  rm -f "$site/handelwijzer.pth"   # left by older set-ups
+  .venv/bin/pip install --disable-pip-version-check --no-deps --no-build-isolation -q -e .
+  echo "$pkg_hash" > .venv/.package-installed
 else
   echo "Pakketten zijn actueel."
 fi

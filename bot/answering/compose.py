@@ -124,7 +124,7 @@ def role_of_actor(kb: KnowledgeBase, s: Situation, actor: Actor) -> str:
     who = actor_words(s, actor)
     label = kb.roles[actor.role].label
     if re.sub(r"^(de|het|een|die|deze) ", "", normalize(who)).rstrip("s") in (label, label + "e"):
-        return ""  # 'Mantelzorger doet het hier als mantelzorger' says nothing
+        return phrase("role_of_bare", rol=label)  # not 'Mantelzorger doet het hier als mantelzorger'
     plural = re.search(r"\b(vrijwilligers|mantelzorgers|familieleden|medewerkers|naasten|kinderen|ouders|zorgprofessionals)$", who)
     return phrase("role_of_actor_plural" if plural else "role_of_actor", wie_hoofd=_cap(who), rol=kb.roles[actor.role].label)
 
