@@ -94,7 +94,7 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
     if kind == "weigeren":
         return refuse_part(kb, s, actor, question)
     if kind == "verantwoordelijkheden":
-        return responsibilities_part(kb, s, actor)
+        return responsibilities_part(kb, s, actor, question)
     if kind == "sock":
         return sock_part(kb, for_self=s.receiver == "self" or actor.role == "zorgvrager", role=actor.role, question=question)
     if kind == "wet_big":

@@ -714,8 +714,17 @@ def refuse_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) ->
 
 # -- verantwoordelijkheden -----------------------------------------------------------------
 
-def responsibilities_part(kb: KnowledgeBase, s: Situation, actor: Actor) -> Part:
+_SUBJECT_ROLE = re.compile(r"^wat (moet|moeten|mag|mogen|kan|kunnen) (een|de) (zorginstelling|instelling|organisatie|zorgorganisatie|zorgaanbieder|vrijwilliger|mantelzorger|zorgprofessional|verpleegkundige|verzorgende)\b")
+
+
+def responsibilities_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str = "") -> Part:
     role_id = actor.role if actor.is_asker else (s.asker_role or actor.role)
+    named = _SUBJECT_ROLE.search(normalize(question))
+    if named:
+        # 'Wat moet een zorginstelling regelen ...?' asks about that role, whoever asks.
+        word = named.group(3)
+        role_id = {"vrijwilliger": "vrijwilliger", "mantelzorger": "mantelzorger", "zorgprofessional": "zorgprofessional",
+                   "verpleegkundige": "zorgprofessional", "verzorgende": "zorgprofessional"}.get(word, "zorginstelling")
     if role_id not in kb.roles:
         role_id = actor.role or "mantelzorger"
     role = kb.roles[role_id]
@@ -827,6 +836,9 @@ def sock_part(kb: KnowledgeBase, for_self: bool, role: Optional[str] = None, que
     q = normalize(question)
     if for_self and re.search(r"\b(allemaal|alle vragen|alle vier|elke vraag)\b", q):
         lead = phrase("sock.zelf_allemaal")
+    elif re.search(r"\b(overslaan|weglaten|skippen|niet (hoeven|hoef|hoeft)|vervalt|vervallen)\b", q) and _asks_yes_no(question):
+        # 'Mag ik bij mezelf een letter overslaan?': the C, when you do it on yourself.
+        lead = phrase("sock.zelf_overslaan" if for_self else "sock.overslaan_anderen")
     elif re.search(r"\b(bestaat|is er|zijn er|heb je)\b", q) and _asks_yes_no(question):
         lead = phrase("sock.bestaat")
     elif re.search(r"\b(geld|gelden|geldt|zijn|is|bedoeld)\b.*\b(ook|alleen)\b", q) and _asks_yes_no(question):

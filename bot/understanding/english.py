@@ -54,6 +54,7 @@ _GLOSSARY: List[Tuple[str, str]] = sorted([
     ("chest pain", "pijn op de borst"), ("choking", "stikt"), ("can't breathe", "krijgt geen lucht"), ("fell", "is gevallen"),
     ("share", "delen"), ("information", "informatie"), ("tell me", "mij vertellen"), ("overburdened", "overbelast"), ("exhausted", "uitgeput"),
     ("respite care", "respijtzorg"), ("do i need", "heb ik nodig"), ("need", "nodig"), ("train", "aanleren"), ("training", "scholing"),
+    ("spouse", "partner"), ("may my", "mag mijn"), ("may the", "mag de"), ("legally", "volgens de wet"),
     ("spare time", "vrije tijd"), ("free time", "vrije tijd"), ("registered nurse", "verpleegkundige"), ("neighbour's", "buurman"),
     ("neighbor's", "buurman"), ("am i doing this as", "doe ik dat als"), ("am i doing it as", "doe ik het als"), ("or as", "of als"),
     ("at work", "op mijn werk"), ("unpaid", "onbetaald"), ("every evening", "elke avond"), ("every day", "elke dag"),
@@ -73,6 +74,8 @@ def looks_english(text: str) -> bool:
 def gloss(text: str) -> str:
     """English care question -> rough Dutch with the terms the lexicon knows."""
     out = f" {text.lower()} "
+    # 'Is a spouse (legally) allowed to ...' -> 'mag een spouse ...' before the words are glossed.
+    out = re.sub(r"\bis (a|an|my|the|our) (\w+) (legally |really |actually )?allowed to\b", r"may \1 \2", out)
     for english, dutch in _GLOSSARY:
         out = re.sub(rf"(?<![a-z']){re.escape(english)}(?![a-z'])", dutch, out)
     return out.strip()
