@@ -185,3 +185,19 @@ def test_paid_by_pgb_without_a_prior_bond_is_not_mantelzorger(kb):
     text = "Via een vacature help ik nu een meneer met zijn oogdruppels, betaald uit zijn pgb. Ik kende hem daarvoor niet. Ben ik zijn mantelzorger?"
     line = first_line(kb, text)
     assert line.startswith("nee") and "mantelzorger" in line, line
+
+
+@pytest.mark.parametrize(
+    "text, start, must",
+    [
+        # 000 'Wie geeft toestemming?': a representative consents for someone who cannot decide.
+        ("Ik ben mentor van mijn zus met een verstandelijke beperking. Mag de woongroep zonder mijn toestemming een vrijwilliger haar pillen laten geven?",
+         "nee", "vertegenwoordiger"),
+        ("Mag ik de steunkousen van mijn vader aantrekken zonder dat hij toestemming geeft?", "nee", "vader"),
+        # Care on oneself needs nobody else's consent.
+        ("Mag ik bij mezelf mijn oogdruppels doen zonder toestemming van de huisarts?", "ja", "jezelf"),
+    ],
+)
+def test_without_consent_questions_get_their_answer_first(kb, text, start, must):
+    line = first_line(kb, text)
+    assert line.startswith(start) and must in line, line

@@ -69,6 +69,20 @@ def _cap(text: str) -> str:
 _CHILD = {"dochter", "zoon", "kind", "dochtertje", "zoontje", "baby", "kleinkind", "kleinzoon", "kleindochter"}
 
 
+# 'Mag de instelling dat zonder mijn toestemming doen?', 'hoeft zij geen toestemming te vragen?'
+WITHOUT_CONSENT = re.compile(
+    r"\bzonder (\w+ ){0,3}(toestemming|instemming|akkoord|goedkeuring)\b|\b(hoeft|hoeven|hoef) (\w+ ){0,4}(geen|niet om) (toestemming|instemming)\b|"
+    r"\bwithout (his |her |their |my |your )?(consent|permission)\b")
+
+
+def without_consent_lead(kb: KnowledgeBase, s: Situation, question: str) -> Optional[str]:
+    """The no to 'may it happen without consent?' (000: without the receiver's
+    yes, or the parent's or representative's, a care task is not done)."""
+    if s.receiver == "self" or not WITHOUT_CONSENT.search(normalize(question)):
+        return None
+    return phrase("consent_first.zonder", instemming=consent_clause(kb, s))
+
+
 def consent_clause(kb: KnowledgeBase, s: Situation) -> str:
     """Whose yes counts here: the receiver, the parent (under 12), both (12-16), or the representative."""
     naaste = receiver_words(s)
@@ -78,7 +92,7 @@ def consent_clause(kb: KnowledgeBase, s: Situation) -> str:
         return phrase("instemming.ouder_zelf" if own_child else "instemming.ouder")
     if band is not None and band.id == "twaalf_tot_zestien":
         return phrase("instemming.kind_en_ouder_zelf" if own_child else "instemming.kind_en_ouder", naaste=naaste)
-    if s.capacity == "wilsonbekwaam":
+    if s.capacity == "wilsonbekwaam" or (s.asker_role == "wettelijk_vertegenwoordiger" and s.asker_role_stated):
         return phrase("instemming.vertegenwoordiger")
     return phrase("instemming.gewoon", naaste=naaste)
 
@@ -198,6 +212,9 @@ def permission_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str
                   bij=bij, naaste=naaste, instemming=consent_clause(kb, s))
     if key == "vrijwilliger_zelf_beslissen":
         decision = replace(decision, verdict="nee")
+    no_consent = without_consent_lead(kb, s, question) if role != "zorgvrager" else None
+    if no_consent:
+        lead, decision = no_consent, replace(decision, verdict="nee")
     blocks: List[Block] = []
     sources: List[Citation] = list(decision.sources)
     outcome = actor.determination.outcome
@@ -581,7 +598,12 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     enough = actor.role == "vrijwilliger" and re.search(r"\b(genoeg|voldoende)\b", qn) and s.receiver != "self"
     age_question = _age_question(qn)
     asks_volunteer_use = re.search(r"\bvrijwilligers?\b", qn) and re.search(r"\b(inzetten|inzet|vragen|toestemming|instemm\w*|moet)\b", qn)
-    if enough:
+    no_consent = without_consent_lead(kb, s, question)
+    if no_consent:
+        lead, verdict = no_consent, "nee"
+    elif s.receiver == "self" and (band is None or band.max_age >= 16) and WITHOUT_CONSENT.search(qn) and _asks_yes_no(question):
+        lead, verdict = phrase("consent_first.zelf_zonder"), "ja"
+    elif enough:
         note = kb.note("toestemming_vrijwilliger_client")
         lead, verdict = phrase("consent_first.vrijwilliger_niet_genoeg"), "nee"
         sources.append(note.source)
