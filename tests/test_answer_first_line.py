@@ -201,3 +201,22 @@ def test_paid_by_pgb_without_a_prior_bond_is_not_mantelzorger(kb):
 def test_without_consent_questions_get_their_answer_first(kb, text, start, must):
     line = first_line(kb, text)
     assert line.startswith(start) and must in line, line
+
+
+def test_she_refers_to_the_daughter_not_to_grandpa(kb):
+    text = "Mijn dochter van 15 helpt haar opa vaak met zijn steunkousen. Is zij daarmee mantelzorger?"
+    line = first_line(kb, text)
+    assert line.startswith("ja") and "dochter" in line and "opa" not in line, line
+
+
+def test_a_volunteer_helping_her_own_father_does_it_as_mantelzorger(kb):
+    # 000 'Welke rol heb ik?': a personal bond from the start makes a mantelzorger.
+    text = "Ik ben coördinator vrijwilligers. Een vrijwilligster van ons helpt haar eigen vader op de afdeling met eten. In welke rol doet ze dat?"
+    reply = answer(kb, text)
+    assert reply.parts[0].role == "mantelzorger", render(kb, reply)
+
+
+def test_an_either_or_role_question_gets_no_yes(kb):
+    text = "Ik werk als verzorgende in het verpleeghuis waar mijn vader woont. Als ik hem na mijn dienst help met douchen, ben ik dan mantelzorger of medewerker?"
+    line = first_line(kb, text)
+    assert line.startswith("je bent hier mantelzorger"), line

@@ -327,9 +327,11 @@ def _asked_role(question: str, s: Situation) -> Optional[str]:
                           r"\b(doe|doet|doen) (ik|hij|zij|ze|we|wij) (dat|dit|het) (dan |nu |nou |eigenlijk |nog )*als\b|\b(gelden|geldt|gelde) (\w+ ){0,4}(de |dezelfde )?regels (\w+ ){0,2}(als|van|voor)\b", q)
     if not role_form and not re.match(r"^(ben|is|zijn|word|wordt|blijf|blijft|tel|telt|geld|geldt|val|valt|en ben|dus ben)\b", q) and not re.search(r"\b(ben|word|blijf|tel|val) ik\b", q):
         return None
-    for word in re.findall(r"[a-z]+", q):
-        if word in _ROLE_WORDS:
-            return _ROLE_WORDS[word]
+    named = [_ROLE_WORDS[w] for w in re.findall(r"[a-z]+", q) if w in _ROLE_WORDS]
+    if len(set(named)) > 1 and re.search(r"\bof\b", q):
+        return None  # 'mantelzorger of medewerker?' is an open question, not yes or no
+    if named:
+        return named[0]
     if re.search(r"\b(ben|is) (ik|hij|zij|ze) (dat|dit)\b", q):
         found = [w for w in re.findall(r"[a-z]+", normalize(s.text)) if w in _ROLE_WORDS]
         return _ROLE_WORDS[found[-1]] if found else None

@@ -258,9 +258,26 @@ def _story_actor(mentions: List[Mention], norm: str) -> Optional[Mention]:
 _BARE_ROLE_WORDS = {"mantelzorger", "mantelzorgers", "vrijwilliger", "vrijwilligers", "mantelzorgster", "vrijwilligster"}
 
 
-def _third_person_antecedent(mentions: List[Mention], question_start: int) -> Optional[Mention]:
-    """'Mag zij dat?': the person the story is about, named before the question."""
+_FEMALE = {"moeder", "dochter", "zus", "zuster", "vrouw", "echtgenote", "oma", "grootmoeder", "tante", "nicht", "buurvrouw",
+           "vriendin", "schoonmoeder", "schoondochter", "kleindochter", "mevrouw", "bewoonster", "cliente", "cliënte",
+           "vrijwilligster", "mantelzorgster", "moeders", "dochtertje", "zusje", "stiefmoeder", "overbuurvrouw", "weduwe"}
+_MALE = {"vader", "zoon", "broer", "man", "echtgenoot", "opa", "grootvader", "oom", "neef", "buurman", "vriend", "schoonvader",
+         "schoonzoon", "kleinzoon", "meneer", "zoontje", "broertje", "stiefvader", "overbuurman", "weduwnaar"}
+
+
+def _gender(words: str) -> Optional[str]:
+    last = words.split(" ")[-1] if words else ""
+    return "f" if last in _FEMALE else ("m" if last in _MALE else None)
+
+
+def _third_person_antecedent(mentions: List[Mention], question_start: int, pronoun: Optional[str] = None) -> Optional[Mention]:
+    """'Mag zij dat?': the person the story is about, named before the question;
+    'zij' is not 'haar opa', 'hij' is not 'mijn dochter'."""
     before = [m for m in mentions if m.start < question_start] or mentions
+    want = {"hij": "m", "zij": "f"}.get(pronoun or "")
+    if want:
+        fitting = [m for m in before if _gender(m.words) in (want, None)]
+        before = fitting or before
     # A relative or volunteer acting is likelier than a resident being helped.
     for m in before:
         # A bare role word ("de thuiszorg noemt haar 'mantelzorger'") is a label, not a person.
@@ -282,7 +299,8 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
     role = asker_role(norm)
     kind, actor_mention = _actor_in_question(question, mentions)
     if kind == "third":
-        actor_mention = _third_person_antecedent(mentions, q_start)
+        pronoun = re.search(rf"\b{_THIRD_PERSON}\b", q_norm)
+        actor_mention = _third_person_antecedent(mentions, q_start, pronoun.group(0) if pronoun else None)
         # 'Hoe moeten wij hem zien?' is about him even when he is only named ('meneer Peters').
         kind = "other" if actor_mention or re.search(r"\b(hem|haar)\b", q_norm) else "asker"
     actor_role = None
@@ -349,8 +367,11 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
             target = next((m for m in mentions if m is not actor_mention and m.start > (actor_mention.start if actor_mention else -1)), None)
             receiver_age = target.age if target else None
             if actor_mention is not None and actor_mention.role and not actor_mention.relation and target is not None and target.relation:
-                # 'mag een vrijwilliger bij mijn moeder ...': the volunteer has no bond with her.
-                relation = None
+                # 'mag een vrijwilliger bij mijn moeder ...': the volunteer has no bond with her;
+                # 'een vrijwilliger helpt haar eigen vader': the volunteer's own relative.
+                gap = target.start - (actor_mention.start + len(actor_mention.words))
+                own = target.possessive in ("haar", "zijn", "hun") and (" eigen " in f" {target.words} " or gap < 25)
+                relation = target.relation if own and lex.kb.relations[target.relation].bond == "persoonlijk" else None
         situation = replace(
             situation, actor="other", actor_words=actor_mention.words if actor_mention else None,
             actor_role=actor_role, receiver=receiver, relation=relation,
