@@ -14,7 +14,7 @@ from bot.kb.rules import consent_band, decide, liability_for
 from bot.understanding.questions import is_generic
 from bot.understanding.situation import Situation
 from bot.understanding.cues import cues
-from bot.understanding.text import normalize
+from bot.understanding.text import normalize, sentences
 
 _FEMALE = {"moeder", "ma", "mama", "mam", "moeke", "zus", "zuster", "zusje", "oma", "tante", "dochter", "dochtertje", "nicht",
            "schoonmoeder", "schoonzus", "schoondochter", "stiefmoeder", "grootmoeder", "vrouw", "echtgenote", "vriendin",
@@ -340,10 +340,13 @@ def _asked_role(question: str, s: Situation) -> Optional[str]:
 
 def _role_yes_no(kb: KnowledgeBase, s: Situation, actor: Actor, outcome_id: str, role_id: str, asked: str, question: str) -> Optional[str]:
     if outcome_id in ("vrijwilliger_andere_bewoners", "vrijwilliger_op_verzoek"):
-        about_others = re.search(r"\b(voor|bij|van) (hun|hen|die|deze|andere|de andere|die andere)\b|\b(doe|doet) (ik|hij|zij|ze) (dat|dit|het)\b", normalize(question))
+        about_others = re.search(r"\b(voor|bij|van) (hun|hen|die|deze|andere|de andere|die andere)\b|\b(doe|doet) (ik|hij|zij|ze) (dat|dit|het)\b|"
+                                 r"\b(voor|bij) (hem|haar) (ook|dan ook|eigenlijk)\b|\book (voor|bij) (hem|haar)\b", normalize(question))
+        other = "" if actor.is_asker else "_other"
+        who = actor_words(s, actor)
         if asked == "mantelzorger" and about_others:
-            return phrase("role_yesno.split_nee_mantelzorger")
-        return phrase("role_yesno.split_ja")
+            return phrase("role_yesno.split_nee_mantelzorger" + other, wie=who)
+        return phrase("role_yesno.split_ja" + other, wie=who)
     if outcome_id == "spontaan_andere_bewoner":
         return phrase("role_yesno.spontaan_nee") if asked == "vrijwilliger" else phrase("role_yesno.spontaan_ja")
     if outcome_id == "zorginstelling" and asked != "zorginstelling":
@@ -356,17 +359,55 @@ def _role_yes_no(kb: KnowledgeBase, s: Situation, actor: Actor, outcome_id: str,
     return phrase("role_yesno.ja" if asked == role_id else "role_yesno.nee", wie_hoofd_lc=who, zijn="zijn" if plural else "is", rol=label, gevraagd=asked)
 
 
+_TWO_ROLES = re.compile(r"\b(twee|meerdere|allebei de|beide) rollen\b|\btegelijk(ertijd)? (\w+ ){0,4}(mantelzorger|vrijwilliger|vertegenwoordiger)\w* (en|én) \w+|\b(mantelzorger|vrijwilliger) (en|én) (\w+ )?(mantelzorger|vrijwilliger|vertegenwoordiger)\b.*\btegelijk")
+# 'Klopt dat?', 'Heeft mijn zus gelijk?' after a claim in the story.
+_CHECKS_CLAIM = re.compile(r"^(klopt|is) (dat|dit|het)\b|\b(heeft|hebben) (\w+ ){0,2}gelijk\b|\bheb ik gelijk\b|\bis dat (zo|waar|echt zo)\b")
+_CLAIM = re.compile(r"\b(zegt|zeggen|zei|zeiden|vindt|vinden|vond|denkt|denken|beweert|beweren|noemt|noemen|noemde|roept)\b(.*)")
+
+
+def _claimed_role(text: str) -> Optional[Tuple[str, bool]]:
+    """The role someone in the story claims ('mijn zus zegt dat ik personeel ben
+    geworden'): (role, negated), or None when the story holds no such claim."""
+    for sentence in sentences(text):
+        m = _CLAIM.search(normalize(sentence))
+        if not m:
+            continue
+        rest = m.group(2)
+        for word in re.findall(r"[a-z]+", rest):
+            if word in _ROLE_WORDS:
+                negated = bool(re.search(rf"\b(geen|niet|niet meer) (\w+ ){{0,2}}{word}\b", rest))
+                return _ROLE_WORDS[word], negated
+    return None
+
+
+def _claim_lead(kb: KnowledgeBase, s: Situation, actor: Actor, role_id: str, claimed: str, negated: bool) -> str:
+    label = kb.roles[role_id].label
+    true = (claimed == role_id) != negated
+    if actor.is_asker:
+        if true:
+            return phrase("role_yesno.ja_self", rol=label)
+        return phrase("role_yesno.claim_nee_self", rol=label)
+    who = actor_words(s, actor)
+    return phrase("role_yesno.ja" if true else "role_yesno.claim_nee", wie_hoofd_lc=who, zijn="is", rol=label)
+
+
 def role_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str = "") -> Part:
     det = actor.determination
     who = actor_words(s, actor)
     sources: List[Citation] = []
     blocks: List[Block] = []
     asked = _asked_role(question, s)
+    two_roles = bool(_TWO_ROLES.search(normalize(question)))
     if det.decided and det.outcome is not None:
         outcome = det.outcome
         role = kb.roles[det.role]
+        claim = _claimed_role(s.text) if _CHECKS_CLAIM.search(normalize(question)) or is_generic(question) else None
         yesno = _role_yes_no(kb, s, actor, outcome.id, det.role, asked, question) if asked else None
-        if yesno:
+        if two_roles:
+            lead = phrase("role_yesno.twee_rollen")
+        elif claim is not None and not asked:
+            lead = _claim_lead(kb, s, actor, det.role, *claim)
+        elif yesno:
             lead = yesno
         elif outcome.id == "spontaan_andere_bewoner":
             lead = phrase("role_first.self_split_spontaan")
@@ -391,8 +432,10 @@ def role_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str = "")
         return Part("rol", lead, tuple(blocks), tuple(sources), None, det.role)
     lead = phrase("role_first.depends")
     verdict = "hangt_af"
+    if two_roles:
+        lead, verdict = phrase("role_yesno.twee_rollen"), "ja"
     possible = {o.role for o in det.alternatives}
-    if asked and possible and asked not in possible:
+    if asked and possible and asked not in possible and not two_roles:
         # Undecided between roles, none of them the one asked about: that one it is not.
         lead = phrase("role_yesno.undecided_nee", gevraagd=kb.roles[asked].label if asked in kb.roles else asked,
                       opties=" of ".join(kb.roles[r].label for r in sorted(possible) if r in kb.roles))

@@ -266,14 +266,20 @@ _MALE = {"vader", "zoon", "broer", "man", "echtgenoot", "opa", "grootvader", "oo
 
 
 def _gender(words: str) -> Optional[str]:
-    last = words.split(" ")[-1] if words else ""
-    return "f" if last in _FEMALE else ("m" if last in _MALE else None)
+    # The head noun comes first: 'de echtgenoot van een bewoonster' is a man.
+    for word in (words or "").split(" "):
+        if word in _FEMALE:
+            return "f"
+        if word in _MALE:
+            return "m"
+    return None
 
 
 def _third_person_antecedent(mentions: List[Mention], question_start: int, pronoun: Optional[str] = None) -> Optional[Mention]:
     """'Mag zij dat?': the person the story is about, named before the question;
     'zij' is not 'haar opa', 'hij' is not 'mijn dochter'."""
-    before = [m for m in mentions if m.start < question_start] or mentions
+    people = [m for m in mentions if m.role != "zorginstelling" and not m.self_described] or mentions
+    before = [m for m in people if m.start < question_start] or people
     want = {"hij": "m", "zij": "f"}.get(pronoun or "")
     if want:
         fitting = [m for m in before if _gender(m.words) in (want, None)]

@@ -15,8 +15,12 @@ _QUESTION_START = re.compile(
 _QUESTION_PHRASE = re.compile(
     r"\b(vraag (me|mij|ik me|ik mij) af|ik wil (graag )?weten|graag (zou ik )?(willen )?weten|graag verne?em ik|"
     r"weet (iemand|jij|u) of|is het (wel )?(toegestaan|goed|verstandig)|ik twijfel|kunt u (mij )?vertellen|"
-    r"kun je (me|mij)? ?vertellen|ik vroeg me af|i wonder|i would like to know)\b"
+    r"kun je (me|mij)? ?vertellen|ik vroeg me af|i wonder|i would like to know|zie ik (het|dat) (goed|juist)|"
+    r"begrijp ik (het|dat) (goed|juist)|heb ik (het )?(gelijk|goed)|heeft (hij|zij|ze|mijn \w+) gelijk)\b"
 )
+
+
+_SUBORDINATE = re.compile(r"^(ook al|ook als|zelfs als|terwijl|omdat|want|hoewel|als|nu|sinds|zodat|ondanks|even if|although|because|since|while)\b")
 
 
 def normalize(text: str) -> str:
@@ -24,7 +28,8 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = text.replace("’", "'").replace("‘", "'")
-    text = re.sub(r"[^a-z0-9' -]+", " ", text)
+    # 'insuline-injectie' reads as 'insuline injectie', so the task words are found.
+    text = re.sub(r"[^a-z0-9' ]+", " ", text)
     text = re.sub(r"(?<![a-z])'|'(?![a-z])", " ", text)
     return re.sub(r"\s+", " ", text).strip()
 
@@ -59,6 +64,9 @@ def question_sentences(text: str) -> List[str]:
         if not is_question(sentence):
             continue
         clauses = [c for c in re.split(r",\s+(?=[a-zA-Z])", sentence) if c.strip()]
+        # '..., ook al ben ik geen familie?' completes the clause before it.
+        while len(clauses) > 1 and _SUBORDINATE.match(normalize(clauses[-1])):
+            clauses[-2:] = [clauses[-2] + ", " + clauses[-1]]
         tail = [c for c in clauses if is_question(c)]
         found.append(", ".join(tail) if tail and len(clauses) > 1 and clauses[-1] in tail else sentence)
     return found or [text.strip()]
