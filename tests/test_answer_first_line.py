@@ -220,3 +220,29 @@ def test_an_either_or_role_question_gets_no_yes(kb):
     text = "Ik werk als verzorgende in het verpleeghuis waar mijn vader woont. Als ik hem na mijn dienst help met douchen, ben ik dan mantelzorger of medewerker?"
     line = first_line(kb, text)
     assert line.startswith("je bent hier mantelzorger"), line
+
+
+@pytest.mark.parametrize(
+    "text, start, must",
+    [
+        # A ban quoted in the story that the sources do not hold: the first word says the claim is wrong.
+        ("Ik wil mijn moeder zelf helpen douchen in het verpleeghuis. Een verzorgende zei dat dat niet mag, alleen personeel mag dat. Klopt dat?",
+         "nee, dat klopt niet", "mantelzorger"),
+        # ... but a direct 'mag ik?' next to it still gets the permission answer.
+        ("Mijn buurman zegt dat alleen verpleegkundigen insuline mogen spuiten. Wie heeft gelijk, mag ik het bij mijn man doen?", "ja", "mantelzorger"),
+        # 000 'Ik twijfel over mijn rol' ("betaald wordt vanuit een PGB"): a claimed role that the rules contradict.
+        ("Ik help mijn opa al jaren met zijn medicijnen en sinds kort krijg ik geld uit zijn pgb. Mijn broer zegt dat ik nu personeel ben. Klopt dat?",
+         "nee, dat klopt niet", "mantelzorger"),
+        # 000 'Wie geeft toestemming?': a sibling's consent is not needed while the receiver can decide.
+        ("Mijn zus is eerste contactpersoon voor onze vader. Moet mijn zus toestemming geven als ik hem help met zijn steunkousen?",
+         "dat hangt ervan af", "zelf"),
+        # 001 'Aansprakelijkheid': the mantelzorger answers for his own mistake.
+        ("Ik ben wijkverpleegkundige en heb een dochter geleerd haar moeder te injecteren. Kan ik aansprakelijk zijn voor de fout van de dochter?",
+         "nee, in principe niet", "passend"),
+        ("Mogen wij vrijwilligers inzetten zonder dat ze een VOG hebben?", "ja", "vog"),
+        ("Kan iemand in hetzelfde verpleeghuis tegelijk mantelzorger en vrijwilliger zijn?", "ja", "vrijwilliger"),
+    ],
+)
+def test_claims_third_parties_and_two_roles(kb, text, start, must):
+    line = first_line(kb, text)
+    assert line.startswith(start) and must in line, line

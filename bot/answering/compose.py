@@ -83,6 +83,18 @@ def without_consent_lead(kb: KnowledgeBase, s: Situation, question: str) -> Opti
     return phrase("consent_first.zonder", instemming=consent_clause(kb, s))
 
 
+_BAN_CLAIM = re.compile(r"\b(zegt|zei|zeggen|zeiden|vindt|vond|beweert|volgens)\b.*\b(niet mag|niet mogen|mag niet|mogen niet|alleen \w+ (mag|mogen)|verboden|niet toegestaan)\b")
+_CHECKS_BAN = re.compile(r"^(klopt|is) (dat|dit|het)\b|\bis dat (echt |wel )?(zo|waar|een wet|wettelijk)\b|\b(staat|is) dat (in de|ergens in de|een) wet\b|\b(heeft|hebben) (\w+ ){0,2}gelijk\b")
+
+
+def _disputes_a_ban(text: str, question: str) -> bool:
+    """The story quotes someone saying it is not allowed and the question checks that claim."""
+    q = normalize(question)
+    if not _CHECKS_BAN.search(q) or q.startswith("wie") or re.search(r"\b(mag|mogen) (ik|we|wij|hij|zij|ze)\b", q):
+        return False  # 'wie heeft gelijk, mag ik dat?' asks for permission itself
+    return any(_BAN_CLAIM.search(normalize(x)) for x in sentences(text))
+
+
 def consent_clause(kb: KnowledgeBase, s: Situation) -> str:
     """Whose yes counts here: the receiver, the parent (under 12), both (12-16), or the representative."""
     naaste = receiver_words(s)
@@ -215,6 +227,9 @@ def permission_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str
     no_consent = without_consent_lead(kb, s, question) if role != "zorgvrager" else None
     if no_consent:
         lead, decision = no_consent, replace(decision, verdict="nee")
+    elif decision.verdict in ("ja", "ja_onder_voorwaarden") and lead.startswith("Ja, ") and _disputes_a_ban(s.text, question):
+        # 'Een verzorgende zei dat dat niet mag. Is dat echt zo?': no, the claim is wrong.
+        lead, decision = phrase("first_line.claim_niet_waar") + lead[len("Ja, "):], replace(decision, verdict="nee")
     blocks: List[Block] = []
     sources: List[Citation] = list(decision.sources)
     outcome = actor.determination.outcome
@@ -324,6 +339,7 @@ def _asked_role(question: str, s: Situation) -> Optional[str]:
     q = normalize(question)
     # 'doe ik dat dan als mantelzorger?', 'gelden voor ons dezelfde regels als voor mantelzorgers?'
     role_form = re.search(r"\bdat (hij|zij|ze|ik) (\w+ ){0,2}(een |de )?(mantelzorger|vrijwilliger|zorgprofessional|vrijwilligster|mantelzorgster)\b|"
+                          r"\b(doen|doet|doe) als (een )?(mantelzorger|vrijwilliger)s?\b|"
                           r"\b(doe|doet|doen) (ik|hij|zij|ze|we|wij) (dat|dit|het) (dan |nu |nou |eigenlijk |nog )*als\b|\b(gelden|geldt|gelde) (\w+ ){0,4}(de |dezelfde )?regels (\w+ ){0,2}(als|van|voor)\b", q)
     if not role_form and not re.match(r"^(ben|is|zijn|word|wordt|blijf|blijft|tel|telt|geld|geldt|val|valt|en ben|dus ben)\b", q) and not re.search(r"\b(ben|word|blijf|tel|val) ik\b", q):
         return None
@@ -440,6 +456,12 @@ def role_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str = "")
         lead = phrase("role_yesno.undecided_nee", gevraagd=kb.roles[asked].label if asked in kb.roles else asked,
                       opties=" of ".join(kb.roles[r].label for r in sorted(possible) if r in kb.roles))
         verdict = "nee"
+    elif asked and possible and asked in possible and not two_roles and len(possible) > 1:
+        # 'Ben je mantelzorger als je je moeder helpt terwijl je verzorgende bent?': yes, in the case that fits.
+        others = sorted(r for r in possible if r != asked and r in kb.roles)
+        lead = phrase("role_yesno.undecided_ja", gevraagd=kb.roles[asked].label if asked in kb.roles else asked,
+                      anders=" of ".join(kb.roles[r].label for r in others))
+        verdict = "ja_voorwaardelijk"
     if det.alternatives:
         blocks.append(Block(items=tuple(o.explanation for o in det.alternatives)))
         sources.extend(o.source for o in det.alternatives)
@@ -507,7 +529,13 @@ def liability_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str)
                            on_request=on_request, organisation_asks=organisation_asks)
     who = actor_words(s, subject)
     lead = None
-    if "inspectie" in q or ("inspectie" in normalize(s.text) and role == "mantelzorger" and yes_no):
+    fault_of_other = re.search(r"\bvoor (de |een |die )?(fout|fouten|schade|vergissing|vergissingen) van (de|mijn|zijn|haar|die|een|deze) \w+", q)
+    carer = doer(kb, s)
+    if staff_asks and yes_no and fault_of_other and not s.not_responded and (
+            (carer is not None and carer.role == "mantelzorger") or re.search(r"\b(partner|echtgeno\w*|dochter|zoon|familie\w*|mantelzorger|man|vrouw)\b", fault_of_other.group(0))):
+        # 001: a mantelzorger answers for his own mistakes; staff for theirs, such as not responding.
+        lead = phrase("liability_yesno.professional_fout_mantelzorger")
+    elif "inspectie" in q or ("inspectie" in normalize(s.text) and role == "mantelzorger" and yes_no):
         lead = phrase("liability_special.inspectie")
     elif s.not_responded and role in ("mantelzorger", "zorgprofessional") and (organisation_asks or staff_asks or not subject.is_asker or target != "self"):
         if target == "self" and staff_asks:
@@ -627,6 +655,9 @@ def _relative_carer_line(kb: KnowledgeBase, s: Situation) -> str:
     return phrase("role_of_actor", wie_hoofd=_cap(you_form(pick.words) or pick.words), rol=kb.roles["mantelzorger"].label)
 
 
+_THIRD_PARTY_CONSENT = re.compile(r"^(moet|moeten|heeft|hebben|hoeft|hoeven) (mijn|de|haar|zijn|onze) (broer|zus|zuster|broers|zussen|familie|eerste contactpersoon|contactpersoon|kinderen|zoon|dochter|schoonzoon|schoondochter|neef|nicht|man|vrouw)\b(?=.*\b(toestemming|instemming|akkoord|goedkeuring)\b)")
+
+
 def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -> Part:
     naaste = receiver_words(s)
     band = consent_band(kb, s.receiver_age)
@@ -693,6 +724,11 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         lead, verdict = phrase("consent_first.twijfel", naaste=naaste), "hangt_af"
     else:
         lead = phrase("consent_first.algemeen")
+    third = _THIRD_PARTY_CONSENT.search(qn)
+    if third and verdict is None and band is None and s.capacity != "wilsonbekwaam" and s.receiver != "self" \
+            and not (s.asker_role == "wettelijk_vertegenwoordiger" and s.asker_role_stated):
+        # 'Moet mijn broer toestemming geven?': not unless the receiver cannot decide (000).
+        lead, verdict = phrase("consent_first.derde", naaste=naaste, wie=third.group(0).split(" ")[1] + " " + third.group(0).split(" ")[2]), "hangt_af"
     if _asks_yes_no(question) and verdict is None and not lead.startswith(("Ja", "Nee")) and not re.match(r"^(ja|nee|dat hangt|het hangt)\b", normalize(lead)):
         if s.receiver == "self" and (band is None or band.max_age >= 16):
             lead, verdict = "Nee, " + lead[0].lower() + lead[1:], "nee"
