@@ -50,12 +50,11 @@ def _asks_care_question(types: Sequence[str]) -> bool:
     return any(t not in ("greeting", "thanks", "off_topic") for t in types)
 
 
-def _own_response(tracker: Tracker, intent: Optional[str]) -> Optional[str]:
-    """'utter_help' for help, the response selector's answer for a question
-    about the assistant itself (faq), None for other intents."""
-    if intent == "faq":
-        selector = (tracker.latest_message.get("response_selector") or {}).get("faq") or {}
-        return (selector.get("response") or {}).get("utter_action")
+def _own_response(intent: Optional[str]) -> Optional[str]:
+    """'utter_help' for help, the messages.yml key 'faq_x' for a question about
+    the assistant itself (intent faq_x), None for other intents."""
+    if (intent or "").startswith("faq_"):
+        return intent
     return OWN_RESPONSES.get(intent or "")
 
 
@@ -93,7 +92,7 @@ class Beantwoord(Action):
         # A short "help"/"wie ben jij?" gets its own response; a longer message the
         # NLU read that way but that matched a topic gets the topic's answer.
         short = len(message.split()) <= SHORT_MESSAGE_WORDS
-        own = _own_response(tracker, intent) if not _asks_care_question(reply.question_types) else None
+        own = _own_response(intent) if not _asks_care_question(reply.question_types) else None
         if own not in (None, HANDOFF) and not short and reply.parts:
             own = None  # someone asking for a person always gets one
         outcome = "eigen_antwoord"
@@ -101,6 +100,9 @@ class Beantwoord(Action):
             handoff(dispatcher)
             events.append(SlotSet("fallback_count", 0))
             outcome = "doorverwezen"
+        elif own and own.startswith("faq_"):
+            say(dispatcher, own)
+            events.append(SlotSet("fallback_count", 0))
         elif own:
             dispatcher.utter_message(response=own)
             events.append(SlotSet("fallback_count", 0))

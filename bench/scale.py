@@ -45,7 +45,7 @@ def _single(model: Path, tmp: Path) -> Dict:
                                stdout=(tmp / "actions.log").open("w"), stderr=subprocess.STDOUT, start_new_session=True)
     wait_http("http://127.0.0.1:5251/health", process=actions)
     started = time.monotonic()
-    rasa = subprocess.Popen([sys.executable, "-m", "rasa", "run", "--model", str(model), "--port", "5201", "--endpoints", str(endpoints),
+    rasa = subprocess.Popen([sys.executable, "-m", "bot.rasa_server", "run", "--model", str(model), "--port", "5201", "--endpoints", str(endpoints),
                              "--credentials", "credentials.yml"], cwd=ROOT, env=env, stdout=(tmp / "rasa.log").open("w"),
                             stderr=subprocess.STDOUT, start_new_session=True)
     wait_http("http://127.0.0.1:5201/", process=rasa)

@@ -20,7 +20,7 @@ from bot.settings import PROJECT_ROOT
 
 MODELS_DIR = PROJECT_ROOT / "models"
 TRAINING_DATA = ("data/nlu", "data/rules", "data/stories")
-INPUTS = ("config.yml", "domain.yml", "bot/nlp/components.py", ".cache/spacy-nl/handelwijzer-pipeline.json")
+INPUTS = ("config.yml", "domain.yml", "bot/nlp/components.py", "bot/nlp/intent_classifier.py", ".cache/spacy-nl/handelwijzer-pipeline.json")
 # Not the whole lock file: adding a test tool must not retrain the model.
 TRAINING_LIBRARIES = ("rasa", "tensorflow", "spacy", "scikit-learn", "numpy", "scipy")
 KEEP_MODELS = 3

@@ -37,5 +37,5 @@ fi
 
 echo "Chatpagina:   http://localhost:$RASA_PORT/webhooks/web/chat"
 echo "REST-webhook: http://localhost:$RASA_PORT/webhooks/rest/webhook (model: $model)"
-.venv/bin/rasa run --model "$model" --port "$RASA_PORT" "${options[@]}" \
+.venv/bin/python -m bot.rasa_server run --model "$model" --port "$RASA_PORT" "${options[@]}" \
   --credentials credentials.yml --endpoints endpoints.yml

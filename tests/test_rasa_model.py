@@ -45,7 +45,7 @@ def nlu_reports(tmp_path_factory):
     result = rasa("test", "nlu", "--model", str(model), "--nlu", "tests/nlu/test_nlu.yml", "--out", str(out), "--no-plot")
     assert result.returncode == 0, result.stderr[-4000:]
     intents = json.loads((out / "intent_report.json").read_text())
-    entities = json.loads((out / "DIETClassifier_report.json").read_text())
+    entities = json.loads((out / "CRFEntityExtractor_report.json").read_text())
     print(f"\nNLU held-out: intent macro F1 {intents['macro avg']['f1-score']:.3f}; "
           + ", ".join(f"{e} F1 {entities[e]['f1-score']:.3f}" for e in GATED_ENTITIES if e in entities))
     return intents, entities

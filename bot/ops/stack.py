@@ -183,7 +183,7 @@ http {{
 
     def start_rasa(self, i: int) -> subprocess.Popen:
         port = RASA_BASE_PORT + i
-        p = self._spawn(f"rasa-{i}", [sys.executable, "-m", "rasa", "run", "--model", str(self.model), "--port", str(port),
+        p = self._spawn(f"rasa-{i}", [sys.executable, "-m", "bot.rasa_server", "run", "--model", str(self.model), "--port", str(port),
                                       "--endpoints", str(self.endpoints()), "--credentials", "credentials.yml"],
                         env={"HANDELWIJZER_TRACKER_URL": self.tracker_url})
         self.startup_seconds[f"rasa-{i}"] = wait_http(f"http://127.0.0.1:{port}/", process=p)

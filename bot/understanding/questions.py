@@ -142,6 +142,11 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
         in_question.add("toestemming")
     if situation.doing_wrong and (situation.asker_role in ("zorgprofessional", "zorginstelling") or situation.doer_words):
         story.add("passend_reageren")
+    # 'Welke stappen moeten we zetten?' after a story of care going wrong asks how to respond to it.
+    if situation.doing_wrong and "regelen" in in_question:
+        in_question.discard("regelen")
+        story.discard("regelen")
+        in_question.add("passend_reageren")
     only_generic = all(is_generic(q) or not c.keys_matching("questions", q) for q in asked)
     generic = only_generic or (in_question <= {"mag_ik"} and not situation.tasks and bool(story))
     for kind in in_question:

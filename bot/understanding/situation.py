@@ -115,7 +115,7 @@ def find_mentions(lex: Lexicon, norm: str) -> List[Mention]:
     taken = [False] * (len(norm) + 2)
     padded = f" {norm} "
     for phrase in sorted(nouns, key=len, reverse=True):
-        for m in re.finditer(rf"(?<= )(?:({_DET}) )?(?:(?:eigen|vaste|nieuwe|oude|andere|jonge|oudere|zieke|demente|dementerende|eigen) )?{re.escape(phrase)}(?= )", padded):
+        for m in re.finditer(rf"(?<= )(?:({_DET}) (?:[a-z]+(?:e|ste) )?)?(?:(?:eigen|vaste|nieuwe|oude|andere|jonge|oudere|zieke|demente|dementerende|eigen) )?{re.escape(phrase)}(?= )", padded):
             start = m.start(0)
             if any(taken[start : m.end(0)]):
                 continue
@@ -230,7 +230,7 @@ def _receiver_for_asker(lex: Lexicon, norm: str, mentions: List[Mention]) -> Tup
     return "other", None
 
 
-_ACTING = r"(?:werkt|werkte|laat|liet|verwaarloost|vergeet|vergat|wil|wilde|willen|vraagt|vroeg|vragen|doet|deed|doen|spuit|spoot|spuiten|geeft|gaf|geven|helpt|hielp|helpen|trekt|druppelt|verzorgt|biedt|bood|komt|neemt|nam|gaat|zou|zouden|blijft|gebruikt|verplaatst|veroorzaakt|maakt|belt|zit|zitten|loopt|mag|mogen|kan|kunnen|verschoont|verbindt|prikt|tilt|wast|douchet|voert)"
+_ACTING = r"(?:werkt|werkte|laat|liet|verwaarloost|vergeet|vergat|wil|wilde|willen|vraagt|vroeg|vragen|doet|deed|doen|spuit|spoot|spuiten|geeft|gaf|geven|helpt|hielp|helpen|trekt|druppelt|verzorgt|biedt|bood|komt|neemt|nam|gaat|zou|zouden|blijft|gebruikt|verplaatst|veroorzaakt|maakt|belt|zit|zitten|loopt|mag|mogen|kan|kunnen|verschoont|verbindt|prikt|tilt|wast|douchet|voert|dient|diende|meet|mat|controleert|smeert|verwisselt|ververst|zet|brengt|aantrekt|regelt|neemt mee)"
 
 
 def _story_actor(mentions: List[Mention], norm: str) -> Optional[Mention]:

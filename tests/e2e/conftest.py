@@ -79,7 +79,7 @@ class Servers:
         endpoints = self.workdir / f"endpoints-{port}.yml"
         endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
                              "tracker_store:\n  type: bot.stores.TrackerStore\n")
-        self.start(name, [sys.executable, "-m", "rasa", "run", "--model", str(model), "--port", str(port),
+        self.start(name, [sys.executable, "-m", "bot.rasa_server", "run", "--model", str(model), "--port", str(port),
                           "--endpoints", str(endpoints), "--credentials", "credentials.yml", *options],
                    f"http://127.0.0.1:{port}/", **env)
         return f"http://127.0.0.1:{port}"
