@@ -29,8 +29,12 @@ RASA_BASE_PORT = 5101
 ACTIONS_BASE_PORT = 5151
 ACTIONS_LB_PORT = 5150
 REDIS_PORT = 6399
+# A Rasa server killed mid-turn leaves its conversation lock in Redis; with
+# Rasa's default lifetime of 60 s that conversation then waits a minute. A turn
+# takes well under a second, so 15 s still never lets two servers share one.
+LOCK_LIFETIME_S = "15"
 BASE_ENV = {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
-            "PYTHONPATH": str(PROJECT_ROOT)}
+            "PYTHONPATH": str(PROJECT_ROOT), "TICKET_LOCK_LIFETIME": LOCK_LIFETIME_S}
 
 
 def _apt(package: str, binary: str) -> str:
