@@ -330,7 +330,9 @@ def _liability_line(kb: KnowledgeBase, s: Situation, actor: Actor) -> str:
 
 _ROLE_WORDS = {"mantelzorger": "mantelzorger", "mantelzorgers": "mantelzorger", "mantelzorgster": "mantelzorger",
                "vrijwilliger": "vrijwilliger", "vrijwilligers": "vrijwilliger", "vrijwilligster": "vrijwilliger",
-               "zorgprofessional": "zorgprofessional", "professional": "zorgprofessional", "zorgvrager": "zorgvrager",
+               "zorgprofessional": "zorgprofessional", "zorgprofessionals": "zorgprofessional", "professional": "zorgprofessional",
+               "professionals": "zorgprofessional", "beroepskracht": "zorgprofessional", "zorgverlener": "zorgprofessional",
+               "zorgverleners": "zorgprofessional", "zorgvrager": "zorgvrager",
                "werknemer": "zorgprofessional", "medewerker": "zorgprofessional", "personeel": "zorgprofessional", "dienst": "zorgprofessional"}
 
 

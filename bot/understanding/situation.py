@@ -333,6 +333,11 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
 
     relative = next((m for m in mentions if m.relation and m.possessive in ("mijn", "m'n", "mn", "me", "onze")
                      and lex.kb.relations[m.relation].bond == "persoonlijk"), None)
+    if relative is None:
+        # 'Ik ben de zoon van een man met dementie': the asker names the bond from her side.
+        relative = next((m for m in mentions if m.relation and lex.kb.relations[m.relation].bond == "persoonlijk"
+                         and re.search(r"\bik ben (nu |dus |zelf )?$", norm[max(0, m.start - 16):m.start])
+                         and norm[m.start + len(m.words):].startswith(" van ")), None)
     situation = Situation(text=text, asker_role=role, asker_role_stated=role is not None, mentions=tuple(mentions), english=english,
                           own_relative=relative.relation if relative else None)
 
@@ -341,6 +346,8 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
         relation = receiver_mention.relation if receiver_mention else None
         if receiver == "self":
             relation = "zelf"
+        elif relation is None and relative is not None:
+            relation = relative.relation  # 'ik ben de dochter van mevrouw Jansen'
         elif relation is None:
             # 'ik ben maar de buurvrouw', 'ik woon al dertig jaar naast hem'
             relation = next((r for r in ("familie", "vriend", "buur") if c.has("facts", f"asker_relation_{r}", norm)), None)
