@@ -128,7 +128,7 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
     if kind == "dilemma":
         best = topics.best_for("dilemma", text, questions)
         if best and best.startswith("dilemma:") and topics.score(best, " ".join(normalize(q) for q in questions), normalize(text)) > 0:
-            return dilemma_part(kb, kb.dilemmas[best.split(":", 1)[1]], people_line(kb, s, actor))
+            return dilemma_part(kb, kb.dilemmas[best.split(":", 1)[1]], people_line(kb, s, actor), question)
         return topic_part(kb.topics["dilemmaspel"], question, people_line(kb, s, actor))
     return _routed_topic_part(kb, kind, s, actor, text, question, questions)
 
@@ -234,7 +234,7 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
             key = ranked[0][0]
             question = questions[-1] if questions else read
             if key.startswith("dilemma:"):
-                reply.parts.append(dilemma_part(kb, kb.dilemmas[key.split(":", 1)[1]]))
+                reply.parts.append(dilemma_part(kb, kb.dilemmas[key.split(":", 1)[1]], question=question))
             else:
                 reply.parts.append(topic_part(kb.topics[key], question, people_line(kb, s, actor), story=read))
         elif weak_permission:

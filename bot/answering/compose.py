@@ -907,9 +907,11 @@ def wet_big_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     return Part("topic:wet_big", lead, (Block(topic.answer),), topic.sources, verdict, role)
 
 
-def dilemma_part(kb: KnowledgeBase, dilemma: Dilemma, role_line: str = "") -> Part:
+def dilemma_part(kb: KnowledgeBase, dilemma: Dilemma, role_line: str = "", question: str = "") -> Part:
     game = kb.topics.get("dilemmaspel")
-    lead = phrase("lines.dilemma_first", titel=dilemma.title.lower())
+    # 'Kunnen wij eisen dat hij binnen blijft?' in a dilemma: the honest yes/no is 'it depends'.
+    key = "lines.dilemma_first_yes_no" if question and _asks_yes_no(question) else "lines.dilemma_first"
+    lead = phrase(key, titel=dilemma.title.lower())
     blocks = ([Block(role_line)] if role_line else []) + [
         Block(dilemma.situation),
         Block(f"Wat hier botst: {dilemma.tension}" + (f" Waarden: {', '.join(dilemma.values)}." if dilemma.values else "")),

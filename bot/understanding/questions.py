@@ -202,5 +202,6 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
     ranked = sorted(scores, key=lambda k: (-scores[k], order.get(k, 99)))
     # Secondary questions: only those asked in a question sentence.
     main = ranked[:1]
-    rest = [k for k in ranked[1:] if scores[k] >= 2.0 and k not in ("greeting", "thanks")]
+    # 'Er is een open-deurenbeleid' names a policy; only a question about it asks for policy advice.
+    rest = [k for k in ranked[1:] if scores[k] >= 2.0 and k not in ("greeting", "thanks") and (k != "beleid" or k in in_question)]
     return Questions(tuple(main + rest), dict(scores))
