@@ -717,6 +717,12 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         note = kb.note("weigering_zorgvrager")
         blocks.append(Block(note.text))
         sources.append(note.source)
+    elif s.capacity == "bekwaam" and s.receiver != "self" and (band is None or band.max_age >= 16) and _THIRD_PARTY_CONSENT.search(qn):
+        wie = " ".join(_THIRD_PARTY_CONSENT.search(qn).group(0).split(" ")[1:3])
+        wie = you_form(wie) or wie
+        lead, verdict = phrase("consent_first.derde_bekwaam", naaste=naaste, wie=wie), "nee"
+    elif s.capacity == "bekwaam" and s.receiver != "self" and (band is None or band.max_age >= 16):
+        lead, verdict = phrase("consent_first.bekwaam", naaste=naaste), "ja"
     elif band is not None:
         lead = band.text
         sources.append(band.source)
@@ -730,7 +736,8 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     if third and verdict is None and band is None and s.capacity != "wilsonbekwaam" and s.receiver != "self" \
             and not (s.asker_role == "wettelijk_vertegenwoordiger" and s.asker_role_stated):
         # 'Moet mijn broer toestemming geven?': not unless the receiver cannot decide (000).
-        lead, verdict = phrase("consent_first.derde", naaste=naaste, wie=third.group(0).split(" ")[1] + " " + third.group(0).split(" ")[2]), "hangt_af"
+        wie = third.group(0).split(" ")[1] + " " + third.group(0).split(" ")[2]
+        lead, verdict = phrase("consent_first.derde", naaste=naaste, wie=you_form(wie) or wie), "hangt_af"
     if _asks_yes_no(question) and verdict is None and not lead.startswith(("Ja", "Nee")) and not re.match(r"^(ja|nee|dat hangt|het hangt)\b", normalize(lead)):
         if s.receiver == "self" and (band is None or band.max_age >= 16):
             lead, verdict = "Nee, " + lead[0].lower() + lead[1:], "nee"

@@ -60,7 +60,7 @@ class Situation:
     non_care_activity: bool = False  # a walk, coffee, shopping: not a care task
     receiver_age: Optional[int] = None
     actor_age: Optional[int] = None
-    capacity: Optional[str] = None  # 'wilsonbekwaam' or 'twijfel' (dementia etc.)
+    capacity: Optional[str] = None  # 'wilsonbekwaam', 'twijfel' (dementia etc.) or 'bekwaam' (said to decide for herself)
     refusal: Optional[str] = None  # 'receiver' or 'actor'
     consent_given: bool = False
     paid: Optional[str] = None  # 'pgb', 'vergoeding', 'loon'
@@ -168,7 +168,10 @@ def _actor_in_question(question: str, mentions: List[Mention]) -> Tuple[str, Opt
     for mention in mentions:
         if mention.role == "zorginstelling" or mention.self_described:
             continue
-        if re.search(rf"\b(?:{_MODAL}|heeft|doet|wordt|blijft|krijgt) (?:dan |ook |wel |nu )?{re.escape(mention.words)}\b", q):
+        found = re.search(rf"\b(?:{_MODAL}|heeft|doet|wordt|blijft|krijgt) (?:dan |ook |wel |nu )?{re.escape(mention.words)}\b", q)
+        if found and re.match(r" (\w+ ){0,2}(toestemming|instemming|akkoord|goedkeuring|instemmen|tekenen)\b", q[found.end():]):
+            continue  # 'moet mijn vader toestemming geven als ik ...': he consents, he does not act
+        if found:
             other = mention
             break
     third = re.search(rf"\b(?:{_MODAL}|heeft|doet|wordt|blijft|krijgt|gaat) {_THIRD_PERSON}\b", q) or re.search(
@@ -218,7 +221,9 @@ def _receiver_for_asker(lex: Lexicon, norm: str, mentions: List[Mention]) -> Tup
         if m.relation and lex.kb.relations[m.relation].bond == "geen":
             if re.search(rf"\b(bij|voor|met|help\w*|van) {re.escape(m.words)}\b", norm):
                 return "other", m
-    relative = _first_relative(mentions)
+    # 'Moet mijn broer toestemming geven als ik mijn moeder help?': the one who consents is not the one helped.
+    consenting = [m for m in mentions if re.match(r" (\w+ ){0,2}(toestemming|instemming|akkoord|goedkeuring|instemmen)\b", norm[m.start + len(m.words):])]
+    relative = _first_relative(mentions, exclude=consenting[0] if consenting else None)
     if relative is not None:
         return "other", relative
     if c.has("facts", "self_task", norm) and not any(m.relation or m.role for m in mentions):
@@ -328,7 +333,8 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
         # 'Mag dat?': who does it follows from the story; someone else only when
         # that person is the one who wants to or does do it.
         actor_mention = story_actor
-        doer = re.search(r"\b(ik|wij|we) (wil|wilde|zou|ga|doe|help|spuit|geef|trek|druppel|verzorg|prik)\b", norm)
+        doer = re.search(r"\b(ik|wij|we) (wil|wilde|zou|ga|doe|help|spuit|geef|trek|druppel|verzorg|prik)\b", norm) or re.search(
+            r"\b(als|wanneer|voordat|zodat) (ik|wij|we)\b", q_norm)
         kind = "other" if actor_mention is not None and not doer and not asked_to_act else "asker"
 
     relative = next((m for m in mentions if m.relation and m.possessive in ("mijn", "m'n", "mn", "me", "onze")
@@ -420,7 +426,7 @@ def _circumstances(lex: Lexicon, s: Situation, norm: str) -> Situation:
     if not tasks:
         fuzzy = lex.tasks.fuzzy(s.text)
         tasks = (fuzzy.id,) if fuzzy else ()
-    capacity = "wilsonbekwaam" if has("wilsonbekwaam") else ("twijfel" if has("capacity_doubt") else None)
+    capacity = "wilsonbekwaam" if has("wilsonbekwaam") else ("bekwaam" if has("capable") else ("twijfel" if has("capacity_doubt") else None))
     refusal = None
     if has("receiver_refuses") and not re.search(r"\bik (wil|wilde) (het |dat |dit )?niet\b", norm):
         refusal = "receiver"
