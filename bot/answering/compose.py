@@ -628,7 +628,15 @@ _ASKS_PARENT_ALONE = re.compile(
     r"(?=.*\b(gewoon|zomaar|alleen|zelf|in (haar|zijn|hun) eentje|beslissen|bepalen|besluiten|dat)\b)")
 
 
+# 'Mag hij zelf toestemming geven?', 'Is het genoeg als Fenna zelf ja zegt?': may the child decide alone.
+_ASKS_CHILD_ALONE = re.compile(
+    r"\b(mag|kan|mogen|kunnen) (hij|zij|ze|het kind|een kind|mijn \w+|onze \w+|\w+) (dat |het |dit )?(helemaal |dan )?zelf (toestemming geven|beslissen|besluiten|ja zeggen)\b|"
+    r"\b(genoeg|voldoende) als (\w+ ){0,3}(zelf )?(ja zegt|toestemming geeft|akkoord is|het goed vindt|instemt)\b")
+
+
 def _age_question(question: str) -> Optional[str]:
+    if _ASKS_CHILD_ALONE.search(question) and not re.match(r"^(mag|kan|mogen|kunnen) (ik|wij|we)\b", question):
+        return "child_alone"
     if _ASKS_PARENT_ALONE.search(question) and not re.search(r"\b(toestemming|instemm\w*|akkoord) (geven|nodig)\b", question):
         return "parent_alone"
     if _ASKS_OWN_VIEW.search(question):
@@ -642,7 +650,7 @@ def _age_lead(band, asks: str) -> Tuple[str, Optional[str]]:
     """The first sentence for a consent question about someone whose age is known."""
     key = {"jonger_dan_12": "onder_12", "twaalf_tot_zestien": "12_16"}.get(band.id, "16_plus")
     verdict = {"parents_16_plus": "nee", "own_view_onder_12": None, "parent_alone_12_16": "nee",
-               "parent_alone_16_plus": "nee"}.get(f"{asks}_{key}", "ja")
+               "parent_alone_16_plus": "nee", "child_alone_onder_12": "nee", "child_alone_12_16": "nee"}.get(f"{asks}_{key}", "ja")
     return phrase(f"consent_age.{asks}_{key}"), verdict
 
 

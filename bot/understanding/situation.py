@@ -132,7 +132,8 @@ def find_mentions(lex: Lexicon, norm: str) -> List[Mention]:
 
 
 def _age_after(after: str) -> Optional[int]:
-    m = re.match(r" (?:van |is |\(|, )?(\d{1,3})(?: ?jaar| ?jr| ?j\b|\)|,| )", after + " ")
+    # 'mijn zoon (10)', 'mijn zoon is 10', 'onze dochter Fenna is 13'
+    m = re.match(r" (?:[a-z]+ (?=is \d|\(\d))?(?:van |is |\(|, )?(\d{1,3})(?: ?jaar| ?jr| ?j\b|\)|,| )", after + " ")
     if m and 0 < int(m.group(1)) <= 110:
         return int(m.group(1))
     return None
@@ -177,6 +178,8 @@ def _actor_in_question(question: str, mentions: List[Mention]) -> Tuple[str, Opt
     third = re.search(rf"\b(?:{_MODAL}|heeft|doet|wordt|blijft|krijgt|gaat) {_THIRD_PERSON}\b", q) or re.search(
         rf"\bdat {_THIRD_PERSON} (?:\w+ ){{0,2}}(?:een |de )?(?:mantelzorger|vrijwilliger|zorgprofessional|vrijwilligster|mantelzorgster)\b", q) or re.search(
         r"\b(?:moeten|moet|kunnen|kan) (?:wij|we|ik|jullie) (?:hem|haar) (?:\w+ )?(?:zien|beschouwen|noemen)\b", q)
+    if third and re.match(r" (\w+ ){0,2}(toestemming|instemming|akkoord|goedkeuring|instemmen)\b", q[third.end():]):
+        third = None  # 'mag hij zelf toestemming geven dat opa hem helpt?': he consents, opa acts
     plural = re.search(r"\b(mogen|kunnen|moeten) (mantelzorgers|vrijwilligers|familieleden|naasten|medewerkers|zorgprofessionals|verzorgenden|mensen|ouders|kinderen)\b", q)
     candidates = [(first, "asker", None)]
     if other is not None:
@@ -372,10 +375,11 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
             relation = "familie"
         receiver = "other"
         receiver_age = None
-        q_norm_tail = q_norm
+        # 'Mag hij zelf toestemming geven?' is about deciding, not about doing the care himself.
+        q_norm_tail = re.sub(r"\bzelf (toestemming|beslissen|besluiten|bepalen|kiezen|ja zeggen|nee zeggen)\b", r"\1", q_norm)
         if re.search(rf"\b({_THIRD_PERSON}|{re.escape(actor_mention.words) if actor_mention else 'xx'}) (\w+ ){{0,6}}(zelf|zichzelf|bij zichzelf)\b", q_norm_tail) or (
-            actor_mention is not None and c.has("facts", "self_task", q_norm.replace("mijn", "zijn"))
-            and re.search(r"\b(zelf|zichzelf)\b", q_norm)
+            actor_mention is not None and c.has("facts", "self_task", q_norm_tail.replace("mijn", "zijn"))
+            and re.search(r"\b(zelf|zichzelf)\b", q_norm_tail)
         ):
             receiver, relation = "self", "zelf"
             receiver_age = actor_mention.age if actor_mention else None
