@@ -43,6 +43,9 @@ _WALKTHROUGH = re.compile(r"\b(loop|lopen|loopt)\b.*\bdoor\b|\b(wil|kunnen|kun|z
 _PERMISSION_QUESTION = re.compile(r"^(mag|mogen|mocht|is (dat|dit|het) (wel )?(toegestaan|toegelaten|goed)|may|am i allowed)\b|\b(mag|mogen) (ik|ze|zij|hij|we|wij|dat|dit|het|vrijwilligers|mantelzorgers)\b")
 
 
+_NOT_ASKED_FOR_CONSENT = re.compile(r"\b(nooit|niet|niemand) (\w+ ){0,3}(gevraagd|om toestemming)\b|\bzonder (dat )?(mijn|zijn|haar|onze|dat ik|dat hij|dat zij)( \w+)? (toestemming|het wist|het weet|het te vragen)\b")
+
+
 def _asks_permission(questions: Sequence[str]) -> bool:
     return any(_PERMISSION_QUESTION.search(normalize(q)) for q in questions)
 
@@ -106,6 +109,11 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
     if kind == "medisch":
         topic = "medicatie_dosering" if any(w in normalize(text) for w in ("dosis", "dosering", "eenheden", "hoeveel")) else "medisch_advies"
         return topic_part(kb.topics[topic], question)
+    if kind == "privacy" and s.refusal != "receiver" and _asks_permission(questions) and _NOT_ASKED_FOR_CONSENT.search(normalize(text)):
+        # 'Daar is mij nooit iets over gevraagd. Mag dat zomaar?': without consent the file stays closed (001).
+        part = _routed_topic_part(kb, kind, s, actor, text, question, questions)
+        if part is not None:
+            return replace(part, lead=phrase("consent_first.privacy_niet_gevraagd"), verdict="nee", blocks=part.blocks[-1:])
     if kind == "privacy" and s.refusal == "receiver" and _asks_permission(questions):
         # The client said no: the first line says so (000: without consent it does not happen).
         part = _routed_topic_part(kb, kind, s, actor, text, question, questions)

@@ -159,7 +159,7 @@ def _key(actor: Actor) -> str:
     return "self" if actor.is_asker else "other"
 
 
-_YES_NO_VERB = r"(bestaat|bestaan|mag|mogen|is|ben|zijn|word|wordt|worden|kan|kun|kunnen|moet|moeten|heb|hebben|klopt|geldt|gelden|valt|vallen|blijf|blijft|hoef|hoeft|hoeven|zou|zouden|mocht|betekent|verandert|tel|telt|does|is|am|can|may|do)"
+_YES_NO_VERB = r"(bestaat|bestaan|mag|mogen|had|hadden|is|ben|zijn|word|wordt|worden|kan|kun|kunnen|moet|moeten|heb|hebben|klopt|geldt|gelden|valt|vallen|blijf|blijft|hoef|hoeft|hoeven|zou|zouden|mocht|betekent|verandert|tel|telt|does|is|am|can|may|do)"
 
 
 def _asks_yes_no(question: str) -> bool:
