@@ -332,7 +332,7 @@ _ROLE_WORDS = {"mantelzorger": "mantelzorger", "mantelzorgers": "mantelzorger", 
                "vrijwilliger": "vrijwilliger", "vrijwilligers": "vrijwilliger", "vrijwilligster": "vrijwilliger",
                "zorgprofessional": "zorgprofessional", "zorgprofessionals": "zorgprofessional", "professional": "zorgprofessional",
                "professionals": "zorgprofessional", "beroepskracht": "zorgprofessional", "zorgverlener": "zorgprofessional",
-               "zorgverleners": "zorgprofessional", "zorgvrager": "zorgvrager",
+               "zorgverleners": "zorgprofessional", "zorgvrager": "zorgvrager", "mantelzorg": "mantelzorger",
                "werknemer": "zorgprofessional", "medewerker": "zorgprofessional", "personeel": "zorgprofessional", "dienst": "zorgprofessional"}
 
 
@@ -343,7 +343,7 @@ def _asked_role(question: str, s: Situation) -> Optional[str]:
     role_form = re.search(r"\bdat (hij|zij|ze|ik) (\w+ ){0,2}(een |de )?(mantelzorger|vrijwilliger|zorgprofessional|vrijwilligster|mantelzorgster)\b|"
                           r"\b(doen|doet|doe) als (een )?(mantelzorger|vrijwilliger)s?\b|"
                           r"\b(doe|doet|doen) (ik|hij|zij|ze|we|wij) (dat|dit|het) (dan |nu |nou |eigenlijk |nog )*als\b|\b(gelden|geldt|gelde) (\w+ ){0,4}(de |dezelfde )?regels (\w+ ){0,2}(als|van|voor)\b", q)
-    if not role_form and not re.match(r"^(ben|is|zijn|word|wordt|blijf|blijft|tel|telt|geld|geldt|val|valt|en ben|dus ben)\b", q) and not re.search(r"\b(ben|word|blijf|tel|val) ik\b", q):
+    if not role_form and not re.match(r"^(ben|is|zijn|word|wordt|worden|blijf|blijft|blijven|tel|telt|tellen|geld|geldt|gelden|val|valt|vallen|en ben|dus ben)\b", q) and not re.search(r"\b(ben|word|blijf|tel|val) ik\b", q):
         return None
     named = [_ROLE_WORDS[w] for w in re.findall(r"[a-z]+", q) if w in _ROLE_WORDS]
     if len(set(named)) > 1 and re.search(r"\bof\b", q):
@@ -428,7 +428,9 @@ def role_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str = "")
         elif yesno:
             lead = yesno
         elif outcome.id == "spontaan_andere_bewoner":
-            lead = phrase("role_first.self_split_spontaan")
+            lead = phrase("role_first.self_split_spontaan") if actor.is_asker else phrase("role_first.other_split_spontaan", wie_hoofd=_cap(who))
+        elif outcome.id in ("vrijwilliger_op_verzoek", "vrijwilliger_andere_bewoners") and not actor.is_asker:
+            lead = phrase("role_first.other_split", wie_hoofd=_cap(who))
         elif outcome.id == "vrijwilliger_op_verzoek":
             lead = phrase("role_first.self_split_op_verzoek")
         elif outcome.id == "vrijwilliger_andere_bewoners":

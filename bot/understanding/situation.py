@@ -177,7 +177,7 @@ def _actor_in_question(question: str, mentions: List[Mention]) -> Tuple[str, Opt
             break
     third = re.search(rf"\b(?:{_MODAL}|heeft|doet|wordt|blijft|krijgt|gaat) {_THIRD_PERSON}\b", q) or re.search(
         rf"\bdat {_THIRD_PERSON} (?:\w+ ){{0,2}}(?:een |de )?(?:mantelzorger|vrijwilliger|zorgprofessional|vrijwilligster|mantelzorgster)\b", q) or re.search(
-        r"\b(?:moeten|moet|kunnen|kan) (?:wij|we|ik|jullie) (?:hem|haar) (?:\w+ )?(?:zien|beschouwen|noemen)\b", q)
+        r"\b(?:moeten|moet|kunnen|kan) (?:wij|we|ik|jullie) (hem|haar) (?:\w+ ){0,3}(?:zien|beschouwen|noemen|registreren|inschrijven|aanmelden|behandelen)\b", q)
     if third and re.match(r" (\w+ ){0,2}(toestemming|instemming|akkoord|goedkeuring|instemmen)\b", q[third.end():]):
         third = None  # 'mag hij zelf toestemming geven dat opa hem helpt?': he consents, opa acts
     plural = re.search(r"\b(mogen|kunnen|moeten) (mantelzorgers|vrijwilligers|familieleden|naasten|medewerkers|zorgprofessionals|verzorgenden|mensen|ouders|kinderen)\b", q)
@@ -185,13 +185,14 @@ def _actor_in_question(question: str, mentions: List[Mention]) -> Tuple[str, Opt
     if other is not None:
         candidates.append((q.find(other.words), "other", other))
     if third:
-        candidates.append((third.start(), "third", None))
+        # 'Moeten wij hem als vrijwilliger registreren?' is about him, though 'wij' comes first.
+        candidates.append((0 if third.lastindex else third.start(), "third", None))
     if plural:
         candidates.append((plural.start(), "plural", plural.group(2)))
     candidates = [c for c in candidates if c[0] is not None and c[0] >= 0]
     if not candidates:
         return "unknown", None
-    _, kind, what = min(candidates, key=lambda c: c[0])
+    _, kind, what = min(candidates, key=lambda c: (c[0], c[1] != "third"))
     if kind == "other":
         return "other", what
     if kind == "plural":
