@@ -246,3 +246,30 @@ def test_an_either_or_role_question_gets_no_yes(kb):
 def test_claims_third_parties_and_two_roles(kb, text, start, must):
     line = first_line(kb, text)
     assert line.startswith(start) and must in line, line
+
+
+@pytest.mark.parametrize(
+    "text, start, must",
+    [
+        # 000 'Zorgvrager - Goed om te weten': a child cannot consent alone.
+        ("mijn zoon is 10, mag hij zelf toestemming geven dat zijn opa hem helpt met zn sondevoeding?", "nee", "12"),
+        ("Onze dochter Fenna is 13. Oma gaat haar insuline spuiten. Is het genoeg als Fenna zelf ja zegt?", "nee", "12 en 16"),
+        # Someone who can decide gives consent himself; a brother's is not needed.
+        ("moet mijn vader toestemming geven als ik zijn ogen druppel? hij is gewoon nog helder hoor", "ja", "zelf"),
+        ("Moet mijn broer ook toestemming geven als ik mijn moeder help met douchen? Ze kan prima zelf beslissen.", "nee", "je broer"),
+        # 001 privacy: a volunteer reads the file only with the client's consent.
+        ("Een vrijwilliger zei dat hij in het systeem kan lezen hoe het met mij gaat. Daar is mij nooit iets over gevraagd. Mag dat zomaar?",
+         "nee", "toestemming"),
+        # 000 and 001 differ on a volunteer's own liability: it depends on whether the mistake is his to blame.
+        ("Ben ik als vrijwilliger zelf aansprakelijk als er iets misgaat bij het helpen douchen?", "dat hangt ervan af", "te verwijten"),
+        # 004 dilemma game: no right or wrong, so a yes/no question gets what it depends on.
+        ("Onze vader heeft dementie en wil graag alleen naar buiten. Het verpleeghuis heeft een opendeurenbeleid en het team vindt dat het kan. "
+         "Kunnen wij eisen dat hij binnen blijft?", "dat hangt af", "dilemma"),
+        # 001 exception: foreseeable risky help the organisation does nothing about.
+        ("Op onze afdeling springt een dochter bij elke bewoner bij en gaf een bewoner met slikproblemen een boterham. We weten dat ze dat "
+         "blijft doen. Zijn wij aansprakelijk als het misgaat?", "ja, als", "niets doet"),
+    ],
+)
+def test_story_facts_decide_the_first_line(kb, text, start, must):
+    line = first_line(kb, text)
+    assert line.startswith(start) and must in line, line

@@ -79,6 +79,8 @@ def test_volunteer_asked_by_a_family_member_acts_himself(lex):
         ("Mijn zoon van 13 heeft diabetes. Mag hij zelf spuiten?", "self", 13, None),
         ("Ik ben 15 en heb diabetes. Mag ik zelf mijn insuline spuiten?", "self", 15, None),
         ("Mag mijn dochter van 13 mijn insuline spuiten?", "asker", None, 13),
+        ("Onze dochter Fenna is 13. Oma gaat haar insuline spuiten. Is het genoeg als Fenna zelf ja zegt?", "other", 13, None),
+        ("Een 15-jarige patiënt wil dat zijn broer (22) leert katheteriseren. Van wie heb ik toestemming nodig?", "other", 15, None),
     ],
 )
 def test_ages_belong_to_the_right_person(lex, text, receiver, receiver_age, actor_age):
@@ -105,6 +107,11 @@ def test_deciding_circumstances(lex):
         ("Vorige maand moest de ambulance komen voor mijn moeder. Mag ik haar nu zelf insuline geven?", False),
         ("Wat moet ik doen als mijn vader ooit bewusteloos raakt?", False),
         ("Toen hij viel was hij even bewusteloos, maar nu gaat het weer. Mag ik zijn wond verzorgen?", False),
+        # A condition named as cause or history is not happening now.
+        ("Door een hersenbloeding kan mijn broer niet meer overzien wat er gebeurt. Wie geeft toestemming?", False),
+        ("Mijn vader heeft een hersenbloeding gehad en ik help hem nu met wassen. Mag dat?", False),
+        ("Sinds zijn beroerte is hij halfzijdig verlamd. Mag ik zijn medicijnen geven?", False),
+        ("Mijn moeder is opeens verlamd aan haar arm en praat raar!", True),
     ],
 )
 def test_emergency_is_what_happens_now(lex, text, now):
@@ -170,3 +177,20 @@ def test_dosage_questions_get_no_dosage_advice(lex, text):
 def test_past_or_background_illness_is_no_emergency(lex, text):
     s, _ = read(lex, text)
     assert not s.emergency_now
+
+
+def test_who_consents_is_not_who_acts_or_is_helped(lex):
+    s, _ = read(lex, "Moet mijn broer ook toestemming geven als ik mijn moeder help met douchen? Ze kan prima zelf beslissen.")
+    assert s.actor == "asker" and s.capacity == "bekwaam"
+    assert s.mentions and "moeder" in (s.receiver_words or "")
+
+
+def test_asker_names_the_bond_from_her_side(lex):
+    s, _ = read(lex, "Ik ben de dochter van mevrouw Jansen. Mag ik haar oogdruppels geven?")
+    assert s.actor == "asker" and s.relation == "familie"
+
+
+def test_question_about_registering_someone_is_about_him(lex):
+    s, q = read(lex, "Op onze locatie komt een zoon van een bewoner elke vrijdag, op ons verzoek, de maaltijd begeleiden voor de hele groep. "
+                     "Moeten wij hem eigenlijk als vrijwilliger registreren?")
+    assert s.actor == "other" and s.spontaneous is False and s.helps_others and q.main == "rol"

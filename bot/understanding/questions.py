@@ -138,7 +138,7 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
     if "weigeren" in story and asked and all(_OPEN_WHERE.match(q) for q in asked) and not _REFUSAL_WORDS.search(norm):
         story.discard("weigeren")
     # 'Wie beslist ...?' asks about consent only when nothing more specific is asked.
-    if any(c.has("questions", "wie_beslist", q) for q in asked) and not (in_question - {"mag_ik"}):
+    if any(c.has("questions", "wie_beslist", q) for q in asked) and not (in_question - {"mag_ik"}) and "zorgleefplan" not in story:
         in_question.add("toestemming")
     if situation.doing_wrong and (situation.asker_role in ("zorgprofessional", "zorginstelling") or situation.doer_words):
         story.add("passend_reageren")

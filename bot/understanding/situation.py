@@ -420,8 +420,16 @@ def _care_receiver_age(s: Situation, mentions: List[Mention], ages: Dict[str, in
     if s.receiver == "asker" or (s.asker_role == "zorgvrager" and "asker" in ages):
         # A care receiver telling their own age asks about care for themselves.
         return replace(s, receiver_age=ages.get("asker"))
+    # 'Een 15-jarige patiënt wil dat zijn oudere broer (22) leert ...': the patient is the one cared for.
+    receiver_noun = next((age for noun, age in ages.items() if noun in _RECEIVER_NOUNS), None)
+    if receiver_noun is not None:
+        return replace(s, receiver_age=receiver_noun)
     aged = next((m for m in mentions if m.age is not None and m.relation and m.words != s.actor_words), None)
     return replace(s, receiver_age=aged.age) if aged is not None else s
+
+
+_RECEIVER_NOUNS = {"patient", "patiente", "client", "cliente", "bewoner", "bewoonster", "jongen", "meisje", "kind",
+                   "zorgvrager", "puber", "tiener", "deelnemer"}
 
 
 def _circumstances(lex: Lexicon, s: Situation, norm: str) -> Situation:
@@ -476,6 +484,8 @@ def _emergency_now(text: str) -> bool:
     c = cues()
     for sentence in sentences(text) or [text]:
         norm = normalize(sentence)
+        for pattern in c.groups["facts"]["condition_history"]:
+            norm = pattern.sub(" ", norm)
         if not c.has("facts", "emergency_now", norm):
             continue
         if c.has("facts", "hypothetical_marker", norm) or c.has("facts", "recovered", norm):
