@@ -888,6 +888,8 @@ def _open_question(question: str) -> bool:
     return bool(re.match(r"^(wie|wat|hoe|waar|wanneer|welke|welk|waarom|waarover|hoeveel|waarmee|waardoor)\b", q)) and not q.startswith("wat als")
 
 
+_ONLY_PROFESSIONALS = re.compile(r"\b(alleen|uitsluitend|enkel) (een |de )?(verpleegkundigen?|artsen?|dokters?|zorgprofessionals?|professionals?|bevoegden?|gediplomeerd\w*|big ?-?geregistreerd\w*)( \w+){0,4} (mag|mogen|mag geven|injecties? (geven|zetten))\b|\bonly (a |the )?(nurses?|doctors?|professionals?)\b")
+_FAMILY_WORDS = re.compile(r"\b(mantelzorgers?|familieleden|familielid|familie|naasten|family( members)?|relatives?|informal carers?)\b")
 _ASKS_IF_LAW_APPLIES = re.compile(r"\b(geldt|gelden|van toepassing|vallen|valt|verbiedt|verbieden|stop|bevoegd|big[ -]?registratie|big[ -]?geregistreerd|onder de wet)\b")
 
 
@@ -908,13 +910,26 @@ def wet_big_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         lead = phrase("wet_big.is_voorbehouden" if known else "wet_big.voorbehouden_onbekend", taak=task.label)
         sources = ((task.voorbehouden_source,) if known and task.voorbehouden_source else ()) + tuple(topic.sources)
         return Part("topic:wet_big", lead, (Block(topic.answer),), sources, "ja" if known else "hangt_af", role)
+    # 'Klopt het dat alleen een verpleegkundige een injectie mag geven?': the law forbids it only as work.
+    if _ONLY_PROFESSIONALS.search(q):
+        return Part("topic:wet_big", phrase("wet_big.alleen_professionals_klopt_niet"), (Block(topic.answer),), topic.sources, "nee", role)
+    # 'Geldt die wet dan niet voor wat zij doen?': who 'zij' are, the story says.
+    about = q + (" " + normalize(s.text) if re.search(r"\b(zij|ze|hij|hun|hen|their|they)\b", q) else "")
+    family = role == "mantelzorger" or (role in (None, "zorginstelling", "zorgprofessional") and _FAMILY_WORDS.search(q))
+    if family and _asks_yes_no(question) and re.search(r"\b(mag|mogen|mocht|mochten|may|can)\b", q) and not applies_q:
+        # 'Mogen mantelzorgers dat volgens de wet wel?'
+        return Part("topic:wet_big", phrase("wet_big.mantelzorger_mag"), (Block(topic.answer),), topic.sources, "ja", role)
+    if family and re.search(r"\b(verbiedt|verbieden|prevents?|forbids?|ban|bans)\b", q):
+        key = "wet_big.niet_voor_mantelzorger" if role == "mantelzorger" else "wet_big.verbiedt_familie_niet"
+        return Part("topic:wet_big", phrase(key), (Block(topic.answer),), topic.sources, "nee", role)
     key = None
     if role == "mantelzorger" or (role is None and "mantelzorger" in q):
         key = "niet_bevoegd_mantelzorger" if "bevoegd" in q else "niet_voor_mantelzorger"
     elif role == "zorgvrager":
         key = "niet_voor_zorgvrager"
-    elif role == "vrijwilliger" or (role is None and "vrijwilliger" in q):
-        key = "vrijwilliger"
+    elif role == "vrijwilliger" or (role in (None, "zorginstelling") and "vrijwilliger" in about):
+        # 'Geldt de Wet BIG dan helemaal niet voor wat zij doen?': not for them, but for the organisation.
+        key = "vrijwilliger_geldt_niet_helemaal" if applies_q and re.search(r"\b(niet|geen)\b", q) else "vrijwilliger"
     elif role == "zorgprofessional":
         key = "zorgprofessional"
     if key is None or not (applies_q or not _asks_yes_no(question)):

@@ -147,6 +147,10 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
         in_question.discard("regelen")
         story.discard("regelen")
         in_question.add("passend_reageren")
+    # 'Mogen mantelzorgers dat volgens de wet wel?' after a story about the Wet BIG asks about that law.
+    if "wetten" in in_question and "wet_big" in story | in_question:
+        in_question.discard("wetten")
+        in_question.add("wet_big")
     only_generic = all(is_generic(q) or not c.keys_matching("questions", q) for q in asked)
     generic = only_generic or (in_question <= {"mag_ik"} and not situation.tasks and bool(story))
     for kind in in_question:
