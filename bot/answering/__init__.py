@@ -160,8 +160,19 @@ def _routed_topic_part(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor,
     if best:
         best = _clearly_about(kb, best, text, questions)
     if best and best in kb.topics:
-        return topic_part(kb.topics[best], question, people_line(kb, s, actor), text)
+        part = topic_part(kb.topics[best], question, people_line(kb, s, actor), text)
+        if part.verdict is None and _SPEAKING_UP.search(normalize(question)) and not re.match(r"^(ja|nee|dat hangt|het hangt)\b", normalize(part.lead)):
+            # 'Mag ik daar iets van zeggen?', 'mogen we daar afspraken over maken?': talking it over is always
+            # open to everyone involved; the topic says how.
+            part = replace(part, lead=phrase("lines.speaking_up") + " " + part.lead, verdict="ja")
+        return part
     return None
+
+
+_SPEAKING_UP = re.compile(
+    r"^(mag|mogen|kan|kun|kunnen) (ik|je|jij|u|we|wij) (\w+ ){0,4}(iets van zeggen|iets over zeggen|aangeven|aankaarten|bespreken|bespreekbaar maken|"
+    r"afspraken (\w+ ){0,2}maken|(de |mijn |onze )?grenzen (\w+ )?(stellen|aangeven)|aanspreken|op aanspreken|voorstellen|uitnodigen|melden|om hulp vragen|"
+    r"(\w+ ){0,3}vragen om)\b(?!.*\b(eisen|verlangen|verplichten|dwingen)\b)")
 
 
 def _buttons(main: Optional[str], s: Situation) -> List[Button]:
