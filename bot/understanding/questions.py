@@ -96,6 +96,9 @@ CLASSIFIER_MIN = 0.2
 _CLASSIFIER_SKIP = {"noodgeval", "greeting", "thanks"}
 
 
+_CHECKS_LAW_CLAIM = re.compile(r"\b(klopt|is) (het|dat) (echt |wel )?(zo |waar )?dat de wet\b|\b(schrijft|zegt|verplicht) de wet (dat|dit|het)\b|\b(wet|law) (dat |dit |het )?(echt |zo |really )?(voorschrijft|zegt|verplicht|says|requires)\b|\bis that (really )?what the law says\b")
+
+
 def _classifier_opinion(text: str, probs: Optional[Mapping[str, float]]) -> Tuple[Optional[str], float]:
     if probs is None:
         probs = type_classifier().probabilities(text)
@@ -151,6 +154,11 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
     if "wetten" in in_question and "wet_big" in story | in_question:
         in_question.discard("wetten")
         in_question.add("wet_big")
+    # 'Klopt het dat de wet dat zo voorschrijft?' checks what the story claims about its own subject.
+    claimed = story & {"privacy", "toestemming", "aansprakelijkheid"}
+    if "wetten" in in_question and claimed and any(_CHECKS_LAW_CLAIM.search(q) for q in asked):
+        in_question.discard("wetten")
+        in_question |= claimed
     only_generic = all(is_generic(q) or not c.keys_matching("questions", q) for q in asked)
     generic = only_generic or (in_question <= {"mag_ik"} and not situation.tasks and bool(story))
     for kind in in_question:
