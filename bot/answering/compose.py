@@ -177,7 +177,7 @@ def _asks_yes_no(question: str) -> bool:
 
 # "Mag dat zomaar?", "kan ik daar gewoon ja op zeggen?": asking whether no
 # conditions apply. For a volunteer they always do, so the honest answer is no.
-_JUST_DO_IT = re.compile(r"\b(zomaar|gewoon|ff|even zelf|zelf doen|ja (op )?zeggen|met (hem|haar) afspreken|als (het|dat) (me |mij )?gevraagd wordt)\b")
+_JUST_DO_IT = re.compile(r"\b(zomaar|gewoon|ff|even zelf|zelf even|zelf maar|maar even|zelf doen|mocht (dat|dit|het|ik dat) (eigenlijk )?wel|ja (op )?zeggen|met (hem|haar) afspreken|als (het|dat) (me |mij )?gevraagd wordt)\b")
 # A relative, not the organisation, asks the volunteer; family cannot give the assignment.
 _FAMILY_ASKS = re.compile(r"\b(dochter|zoon|familie|kinderen|echtgenote|echtgenoot|broer|zus|kleinzoon|kleindochter|schoonzoon|schoondochter)( van (\w+ )?\w+)?( \w+)? (vroeg|vraagt|vroegen|vragen|wil dat|wilde dat|zegt|zei|heeft gevraagd)\b")
 

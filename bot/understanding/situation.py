@@ -226,6 +226,9 @@ def _receiver_for_asker(lex: Lexicon, norm: str, mentions: List[Mention]) -> Tup
             if re.search(rf"\b(bij|voor|met|help\w*|van) {re.escape(m.words)}\b", norm):
                 return "other", m
     # 'Moet mijn broer toestemming geven als ik mijn moeder help?': the one who consents is not the one helped.
+    # 'Thuis deed ik het vroeger ook bij mijn moeder': a relative in an aside about the past is not the one helped now.
+    past_asides = [m for m in mentions if m.relation and re.search(r"\b(vroeger|destijds|toen|jaren geleden)\b[^.?!]{0,60}$", norm[max(0, m.start - 60):m.start])]
+    mentions = [m for m in mentions if m not in past_asides] or mentions
     consenting = [m for m in mentions if re.match(r" (\w+ ){0,2}(toestemming|instemming|akkoord|goedkeuring|instemmen)\b", norm[m.start + len(m.words):])]
     relative = _first_relative(mentions, exclude=consenting[0] if consenting else None)
     if relative is not None:
