@@ -494,7 +494,8 @@ def _liability_target(question: str) -> str:
     if re.search(r"\b(ben ik|kan ik|word ik|ik (zelf )?aansprakelijk|mijzelf|mezelf|ben je|ik dan)\b", q):
         return "self"
     if re.search(r"\b(is|zijn|kan|kunnen|wordt) (de|het|ons|onze|jullie|wij|we|hun) ?(zorg)?(instelling|organisatie|verpleeghuis|thuiszorg|zorgaanbieder|woonzorgcentrum|afdeling)?\b.*(aansprakelijk|verantwoordelijk)", q) \
-            or re.search(r"\b(zijn wij|zijn we|is de instelling|is het verpleeghuis|is de organisatie|is de zorginstelling)\b", q):
+            or re.search(r"\b(zijn wij|zijn we|is de instelling|is het verpleeghuis|is de organisatie|is de zorginstelling)\b", q) \
+            or re.search(r"\b(een |de |het |onze )?(zorg)?(organisatie|instelling|verpleeghuis|thuiszorg|zorgaanbieder)( \w+){0,2} aansprakelijk\b", q):
         return "instelling"
     return "wie"
 
@@ -505,6 +506,9 @@ def liability_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str)
     q = normalize(question)
     yes_no = _asks_yes_no(question)
     target = _liability_target(question) if yes_no else "wie"
+    asks_exceptions = bool(re.search(r"\buitzondering\w*|\bexceptions?\b", q))
+    if asks_exceptions:
+        target = "instelling"  # 'welke uitzonderingen zijn er waarbij de organisatie toch aansprakelijk is?'
     # Who did the care task: the person the story is about when an organisation
     # or a professional asks about someone else.
     subject = actor
@@ -578,7 +582,7 @@ def liability_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str)
     blocks.extend(Block(n.text) for n in liability.notes if n.text not in liability.summary)
     sources = [liability.source] + [n.source for n in liability.notes]
     exceptions = advice.exceptions
-    if role == "mantelzorger" and (organisation_asks or staff_asks) and not exceptions:
+    if role == "mantelzorger" and ((organisation_asks or staff_asks) and not exceptions or asks_exceptions):
         exceptions = tuple(kb.liability_exceptions)
     if exceptions:
         blocks.append(Block(title=phrase("lines.exceptions_title"), items=tuple(e.text for e in exceptions), numbered=True))
