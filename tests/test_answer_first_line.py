@@ -254,6 +254,12 @@ def test_claims_third_parties_and_two_roles(kb, text, start, must):
         # 000 'Zorgvrager - Goed om te weten': a child cannot consent alone.
         ("mijn zoon is 10, mag hij zelf toestemming geven dat zijn opa hem helpt met zn sondevoeding?", "nee", "12"),
         ("Onze dochter Fenna is 13. Oma gaat haar insuline spuiten. Is het genoeg als Fenna zelf ja zegt?", "nee", "12 en 16"),
+        # The young person asks to decide alone, or a parent does: between 12 and 16 neither can.
+        ("Ik ben 14. Mijn oma wil mij leren prikken maar mijn moeder vindt dat niet goed. Mag ik dat zelf beslissen?", "nee, niet alleen", "12 en 16"),
+        ("Mijn dochter is 14. Mag ik als moeder zelf beslissen dat ik haar insuline spuit?", "nee, niet alleen", "12 en 16"),
+        # A relative helping the neighbour at the staff's request is a volunteer there, not his mantelzorger.
+        ("Mijn moeder woont in het verpleeghuis. De verzorging vroeg of ik ook de buurman van mijn moeder wil helpen met eten. "
+         "Ben ik dan voor de buurman ook mantelzorger?", "nee", "vrijwilliger"),
         # Someone who can decide gives consent himself; a brother's is not needed.
         ("moet mijn vader toestemming geven als ik zijn ogen druppel? hij is gewoon nog helder hoor", "ja", "zelf"),
         ("Moet mijn broer ook toestemming geven als ik mijn moeder help met douchen? Ze kan prima zelf beslissen.", "nee", "je broer"),

@@ -359,7 +359,8 @@ def _asked_role(question: str, s: Situation) -> Optional[str]:
 def _role_yes_no(kb: KnowledgeBase, s: Situation, actor: Actor, outcome_id: str, role_id: str, asked: str, question: str) -> Optional[str]:
     if outcome_id in ("vrijwilliger_andere_bewoners", "vrijwilliger_op_verzoek"):
         about_others = re.search(r"\b(voor|bij|van) (hun|hen|die|deze|andere|de andere|die andere)\b|\b(doe|doet) (ik|hij|zij|ze) (dat|dit|het)\b|"
-                                 r"\b(voor|bij) (hem|haar) (ook|dan ook|eigenlijk)\b|\book (voor|bij) (hem|haar)\b", normalize(question))
+                                 r"\b(voor|bij) (hem|haar) (ook|dan ook|eigenlijk)\b|\book (voor|bij) (hem|haar)\b|"
+                                 r"\b(voor|bij) ((de|die|deze) )?(buurman|buurvrouw|meneer|mevrouw|medebewoner\w*|bewoner\w*|mensen|anderen)\b", normalize(question))
         other = "" if actor.is_asker else "_other"
         who = actor_words(s, actor)
         if asked == "mantelzorger" and about_others:
@@ -636,13 +637,17 @@ _ASKS_PARENT_ALONE = re.compile(
 
 # 'Mag hij zelf toestemming geven?', 'Is het genoeg als Fenna zelf ja zegt?': may the child decide alone.
 _ASKS_CHILD_ALONE = re.compile(
-    r"\b(mag|kan|mogen|kunnen) (hij|zij|ze|het kind|een kind|mijn \w+|onze \w+|\w+) (dat |het |dit )?(helemaal |dan )?zelf (toestemming geven|beslissen|besluiten|ja zeggen)\b|"
+    r"\b(mag|kan|mogen|kunnen) (ik|hij|zij|ze|het kind|een kind|mijn \w+|onze \w+|\w+) (dat |het |dit |als \w+ )?(helemaal |dan )?(zelf|alleen) (toestemming geven|beslissen|besluiten|bepalen|ja zeggen)\b|"
     r"\b(genoeg|voldoende) als (\w+ ){0,3}(zelf )?(ja zegt|toestemming geeft|akkoord is|het goed vindt|instemt)\b")
 
 
-def _age_question(question: str) -> Optional[str]:
-    if _ASKS_CHILD_ALONE.search(question) and not re.match(r"^(mag|kan|mogen|kunnen) (ik|wij|we)\b", question):
+def _age_question(question: str, asker_is_young: bool = False) -> Optional[str]:
+    # 'Mag ik dat zelf beslissen?' is the child asking only when the asker is the young person.
+    first_person = re.match(r"^(mag|kan|mogen|kunnen) (ik|wij|we)\b", question)
+    if _ASKS_CHILD_ALONE.search(question) and (asker_is_young or not first_person):
         return "child_alone"
+    if _ASKS_CHILD_ALONE.search(question) and first_person:
+        return "parent_alone"  # an adult asking to decide alone about a minor
     if _ASKS_PARENT_ALONE.search(question) and not re.search(r"\b(toestemming|instemm\w*|akkoord) (geven|nodig)\b", question):
         return "parent_alone"
     if _ASKS_OWN_VIEW.search(question):
@@ -688,7 +693,9 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     asks_carer = re.search(r"\b(mantelzorger|vrijwilliger|familielid|dochter|zoon)s? (zelf )?(om )?(instemming|toestemming|akkoord)|\b(ook|zelf) (de|het) (mantelzorger|vrijwilliger)\b|"
                            r"\b(de|haar|zijn|die) \w+ zelf (dan |ook |nog )*om (instemming|toestemming|akkoord)\b|\bom (zijn|haar) (eigen )?(instemming|toestemming)\b", qn)
     enough = actor.role == "vrijwilliger" and re.search(r"\b(genoeg|voldoende)\b", qn) and s.receiver != "self"
-    age_question = _age_question(qn)
+    # The age told is the asker's own ('ik ben 14'): then 'mag ik zelf beslissen' is the young person asking.
+    asker_is_young = (s.actor == "asker" and s.actor_age is not None) or (s.receiver == "self" and band is not None) or s.asker_role == "zorgvrager"
+    age_question = _age_question(qn, asker_is_young)
     asks_volunteer_use = re.search(r"\bvrijwilligers?\b", qn) and re.search(r"\b(inzetten|inzet|vragen|toestemming|instemm\w*|moet)\b", qn)
     no_consent = without_consent_lead(kb, s, question)
     if no_consent:

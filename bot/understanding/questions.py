@@ -145,6 +145,9 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
         in_question.add("toestemming")
     if situation.doing_wrong and (situation.asker_role in ("zorgprofessional", "zorginstelling") or situation.doer_words):
         story.add("passend_reageren")
+    minor = any(age is not None and age < 16 for age in (situation.receiver_age, situation.actor_age))
+    if minor and any(c.has("facts", "decides_alone", q) for q in asked):
+        in_question.add("toestemming")
     # 'Welke stappen moeten we zetten?' after a story of care going wrong asks how to respond to it.
     if situation.doing_wrong and "regelen" in in_question:
         in_question.discard("regelen")
