@@ -257,6 +257,12 @@ def test_claims_third_parties_and_two_roles(kb, text, start, must):
         # The young person asks to decide alone, or a parent does: between 12 and 16 neither can.
         ("Ik ben 14. Mijn oma wil mij leren prikken maar mijn moeder vindt dat niet goed. Mag ik dat zelf beslissen?", "nee, niet alleen", "12 en 16"),
         ("Mijn dochter is 14. Mag ik als moeder zelf beslissen dat ik haar insuline spuit?", "nee, niet alleen", "12 en 16"),
+        # A neighbour of twenty years has a personal bond: 'als mantelzorger of als vrijwilliger' asks, it does not state the role.
+        ("Ik ben al twintig jaar de buurvrouw van meneer Smit en doe zijn boodschappen. Nu vraagt de thuiszorg of ik ook zijn "
+         "oogdruppels wil doen. Doe ik dat dan als mantelzorger of als vrijwilliger?", "je bent hier mantelzorger", "mantelzorger"),
+        # A mentor who also cares for his brother: consent as representative, the care itself as mantelzorger.
+        ("Sinds vorig jaar ben ik benoemd tot mentor van mijn broer. Ik help hem in het weekend met zijn huidverzorging. "
+         "Doe ik dat als mentor of als mantelzorger?", "de zorg zelf doe je als mantelzorger", "vertegenwoordiger"),
         # A relative helping the neighbour at the staff's request is a volunteer there, not his mantelzorger.
         ("Mijn moeder woont in het verpleeghuis. De verzorging vroeg of ik ook de buurman van mijn moeder wil helpen met eten. "
          "Ben ik dan voor de buurman ook mantelzorger?", "nee", "vrijwilliger"),

@@ -410,6 +410,24 @@ def _claim_lead(kb: KnowledgeBase, s: Situation, actor: Actor, role_id: str, cla
     return phrase("role_yesno.ja" if true else "role_yesno.claim_nee", wie_hoofd_lc=who, zijn="is", rol=label)
 
 
+# What a decided role means for the care task in the story: the general
+# permission rule of that role and where the agreements are kept.
+_ROLE_MEANS = {"mantelzorger": ("mantelzorger_bij_naaste", "afspraken_zorgdossier"),
+               "vrijwilliger": ("vrijwilliger_in_opdracht", None)}
+
+
+def _role_means_block(kb: KnowledgeBase, s: Situation, role_id: str, outcome_id: str) -> Optional[Tuple[Block, List[Citation]]]:
+    if not s.tasks or role_id not in _ROLE_MEANS or outcome_id in ("vrijwilliger_op_verzoek", "vrijwilliger_andere_bewoners", "spontaan_andere_bewoner"):
+        return None
+    permission_id, condition_id = _ROLE_MEANS[role_id]
+    permission = next(p for p in kb.permissions if p.id == permission_id)
+    text, sources = permission.summary, [permission.source]
+    if condition_id:
+        condition = kb.conditions[condition_id]
+        text, sources = f"{text} {condition.text}", sources + [condition.source]
+    return Block(text, title=phrase("lines.role_means_title")), sources
+
+
 def role_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str = "") -> Part:
     det = actor.determination
     who = actor_words(s, actor)
@@ -422,8 +440,12 @@ def role_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str = "")
         role = kb.roles[det.role]
         claim = _claimed_role(s.text) if _CHECKS_CLAIM.search(normalize(question)) or is_generic(question) else None
         yesno = _role_yes_no(kb, s, actor, outcome.id, det.role, asked, question) if asked else None
+        # A representative who also cares for the person: both roles, each for its own part.
+        representative = actor.is_asker and det.role == "mantelzorger" and s.asker_role == "wettelijk_vertegenwoordiger"
         if two_roles:
-            lead = phrase("role_yesno.twee_rollen")
+            lead = phrase("role_yesno.twee_rollen_vertegenwoordiger" if representative else "role_yesno.twee_rollen")
+        elif representative and (not yesno or re.search(r"\b(mentor|vertegenwoordiger|curator)\b", normalize(question))):
+            lead = phrase("role_first.self_vertegenwoordiger")
         elif claim is not None and not asked:
             lead = _claim_lead(kb, s, actor, det.role, *claim)
         elif yesno:
@@ -447,6 +469,10 @@ def role_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str = "")
             sources.extend(r.source for r in det.difference.readings)
         blocks.append(Block(role.description))
         sources.append(role.source)
+        means = _role_means_block(kb, s, det.role, outcome.id)
+        if means is not None:
+            blocks.append(means[0])
+            sources.extend(means[1])
         line = _liability_line(kb, s, actor)
         if line:
             blocks.append(Block(line))

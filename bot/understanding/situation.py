@@ -152,8 +152,14 @@ def _ages(norm: str) -> Dict[str, int]:
 
 # -- the parts of a situation ------------------------------------------------
 
+# 'Doe ik dat als mantelzorger of als vrijwilliger?' asks about a role; it does not state the asker's.
+_ROLE_ASKED = re.compile(
+    r"\bals (een |de )?(mantelzorger|vrijwilliger|vrijwilligster|zorgprofessional|professional|mentor|vertegenwoordiger)s? of (als )?(een |de |zijn |haar )?(mantelzorger|vrijwilliger|vrijwilligster|zorgprofessional|professional|mentor|vertegenwoordiger|broer|zus|dochter|zoon|familie|familielid|buur\w*|vriend\w*)\b")
+
+
 def asker_role(norm: str) -> Optional[str]:
     c = cues()
+    norm = _ROLE_ASKED.sub(" ", norm)
     for role in ("zorginstelling", "wettelijk_vertegenwoordiger", "vrijwilliger", "zorgprofessional", "mantelzorger", "zorgvrager"):
         if c.has("asker", role, norm):
             return role
