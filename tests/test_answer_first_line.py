@@ -263,6 +263,15 @@ def test_claims_third_parties_and_two_roles(kb, text, start, must):
         # A mentor who also cares for his brother: consent as representative, the care itself as mantelzorger.
         ("Sinds vorig jaar ben ik benoemd tot mentor van mijn broer. Ik help hem in het weekend met zijn huidverzorging. "
          "Doe ik dat als mentor of als mantelzorger?", "de zorg zelf doe je als mantelzorger", "vertegenwoordiger"),
+        # 'Verandert mijn rol?': after the partner died, helping at the organisation's request is volunteering (001 'Van mantelzorger tot vrijwilliger').
+        ("Mijn vrouw is in maart overleden in het verpleeghuis. Ik ga er nog elke dinsdag heen om met de bewoners te wandelen, "
+         "de coördinator heeft me ingeroosterd. Verandert mijn rol daar nu eigenlijk?", "ja, je rol verandert", "vrijwilliger"),
+        # Money from a PGB does not change the role of a relative (000 'Ik twijfel over mijn rol').
+        ("Ik krijg sinds kort geld uit het pgb van mijn moeder voor de zorg die ik haar al jaren geef. Verandert mijn rol daardoor?",
+         "nee, je rol verandert niet", "mantelzorger"),
+        # The care receiver refusing the relative: without her consent nobody does it.
+        ("Ik wil niet dat mijn schoondochter mij wast. Mijn zoon zegt dat het zo is afgesproken met de thuiszorg. Moet ik het dan toch toelaten?",
+         "nee, niet als jij het niet wilt", "toestemming"),
         # A relative helping the neighbour at the staff's request is a volunteer there, not his mantelzorger.
         ("Mijn moeder woont in het verpleeghuis. De verzorging vroeg of ik ook de buurman van mijn moeder wil helpen met eten. "
          "Ben ik dan voor de buurman ook mantelzorger?", "nee", "vrijwilliger"),

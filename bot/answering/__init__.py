@@ -18,8 +18,9 @@ from bot.answering.compose import (
 from bot.answering.reasoning import Actor, acting_role, role_facts
 from bot.answering.reply import Button, Part, Reply, phrase, render
 from bot.kb.domain import KnowledgeBase
+from bot.understanding.cues import cues
 from bot.understanding.english import gloss, looks_english
-from bot.understanding.questions import Questions, detect
+from bot.understanding.questions import CARE_TYPES, Questions, detect
 from bot.understanding.situation import Situation, extract
 from bot.understanding.terms import lexicon_for
 from bot.understanding.text import normalize, question_sentences
@@ -79,8 +80,19 @@ def _context(s: Situation, actor: Optional[Actor], q: Questions, kb: Optional[Kn
     }
 
 
+def _question_for(kind: str, questions: Sequence[str], text: str) -> str:
+    """The question sentence a part answers: 'Ben ik nu mantelzorger? En moet ik dat
+    melden?' answers the role with the first one. The last one when none has the cues."""
+    if not questions:
+        return text
+    if kind not in CARE_TYPES:
+        return questions[-1]  # a topic's yes or no follows the last question
+    matching = [q for q in questions if cues().has("questions", kind, normalize(q))]
+    return matching[-1] if matching else questions[-1]
+
+
 def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: str, questions: Sequence[str]) -> Optional[Part]:
-    question = questions[-1] if questions else text
+    question = _question_for(kind, questions, text)
     topics = topic_index(kb)
     if kind == "mag_ik":
         return permission_part(kb, s, actor, question)

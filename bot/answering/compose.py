@@ -342,7 +342,7 @@ def _asked_role(question: str, s: Situation) -> Optional[str]:
     # 'doe ik dat dan als mantelzorger?', 'gelden voor ons dezelfde regels als voor mantelzorgers?'
     role_form = re.search(r"\bdat (hij|zij|ze|ik) (\w+ ){0,2}(een |de )?(mantelzorger|vrijwilliger|zorgprofessional|vrijwilligster|mantelzorgster)\b|"
                           r"\b(doen|doet|doe) als (een )?(mantelzorger|vrijwilliger)s?\b|"
-                          r"\b(doe|doet|doen) (ik|hij|zij|ze|we|wij) (dat|dit|het) (dan |nu |nou |eigenlijk |nog )*als\b|\b(gelden|geldt|gelde) (\w+ ){0,4}(de |dezelfde )?regels (\w+ ){0,2}(als|van|voor)\b", q)
+                          r"\b(doe|doet|doen) (ik|hij|zij|ze|we|wij) (dat|dit|het) (dan |nu |nou |eigenlijk |nog |ook |gewoon |wel |toch |daar |hier |dus |voortaan )*als\b|\b(gelden|geldt|gelde) (\w+ ){0,4}(de |dezelfde )?regels (\w+ ){0,2}(als|van|voor)\b", q)
     if not role_form and not re.match(r"^(ben|is|zijn|word|wordt|worden|blijf|blijft|blijven|tel|telt|tellen|geld|geldt|gelden|val|valt|vallen|en ben|dus ben)\b", q) and not re.search(r"\b(ben|word|blijf|tel|val) ik\b", q):
         return None
     named = [_ROLE_WORDS[w] for w in re.findall(r"[a-z]+", q) if w in _ROLE_WORDS]
@@ -354,6 +354,27 @@ def _asked_role(question: str, s: Situation) -> Optional[str]:
         found = [w for w in re.findall(r"[a-z]+", normalize(s.text)) if w in _ROLE_WORDS]
         return _ROLE_WORDS[found[-1]] if found else None
     return None
+
+
+_ASKS_ROLE_CHANGE = re.compile(r"\b(verandert|wijzigt) (er )?(iets |wat )?(aan )?(mijn|zijn|haar|de|jouw) rol\b|\b(mijn|zijn|haar) rol (\w+ ){0,3}(veranderd|anders)\b|\bdoes my role change\b")
+
+
+def _role_before(s: Situation) -> Optional[str]:
+    """The role the story starts from: a partner who died leaves a mantelzorger, a volunteer who became a friend."""
+    if s.bond_ended or s.paid == "pgb" or (s.own_relative and not s.helps_others):
+        return "mantelzorger"
+    if s.bond_later:
+        return "vrijwilliger"
+    return None
+
+
+def _role_change_lead(s: Situation, role_id: str, question: str) -> Optional[str]:
+    if not _ASKS_ROLE_CHANGE.search(normalize(question)):
+        return None
+    before = _role_before(s)
+    if before is None:
+        return None
+    return phrase("role_yesno.verandert_nee" if before == role_id else "role_yesno.verandert_ja")
 
 
 def _role_yes_no(kb: KnowledgeBase, s: Situation, actor: Actor, outcome_id: str, role_id: str, asked: str, question: str) -> Optional[str]:
@@ -462,6 +483,9 @@ def role_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str = "")
             lead = _you_are(role.label)
         else:
             lead = phrase("role_first.other", wie_hoofd=_cap(who), rol=role.label)
+        change = _role_change_lead(s, det.role, question) if actor.is_asker and not yesno else None
+        if change:
+            lead = f"{change} {lead}"
         blocks.append(Block(outcome.explanation))
         sources.append(outcome.source)
         if det.difference is not None:
@@ -760,7 +784,8 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     elif s.refusal == "receiver" and band is not None and band.id == "jonger_dan_12":
         lead, verdict = phrase("consent_first.kind_onder_12"), "hangt_af"
     elif s.refusal == "receiver":
-        lead, verdict = phrase("consent_first.weigering", naaste=naaste), "nee"
+        lead = phrase("consent_first.weigering_zelf") if s.receiver == "self" else phrase("consent_first.weigering", naaste=naaste)
+        verdict = "nee"
         note = kb.note("weigering_zorgvrager")
         blocks.append(Block(note.text))
         sources.append(note.source)

@@ -14,7 +14,7 @@ from bot.understanding.cues import cues
 from bot.understanding.terms import Lexicon
 from bot.understanding.text import normalize, question_sentences, sentences
 
-_DET = r"(?:mijn|m'n|mn|me|onze|ons|haar|zijn|z'n|hun|je|jouw|uw|de|het|een|die|deze|dat|die van|zo'n|zon|elke|iedere)"
+_DET = r"(?:mijn|m'n|mn|me|onze|ons|haar|zijn|z'n|hun|je|jouw|uw|de|het|een|die|deze|dat(?= (?:kind|familielid|meisje|jongetje|buurmeisje))|die van|zo'n|zon|elke|iedere)"
 _MODAL = r"(?:mag|mogen|mocht|mochten|kan|kun|kunnen|moet|moeten|zou|zouden|durf|durft|wil|wilt|willen|gaat|gaan|hoeft|hoeven|is|zijn|was)"
 _FIRST_PERSON = r"(?:ik|je|jij|u|we|wij)"
 # Verbs with which the asker talks about their own position: "ben ik dan mantelzorger?"
@@ -455,7 +455,8 @@ def _circumstances(lex: Lexicon, s: Situation, norm: str) -> Situation:
     if s.asker_role == "wettelijk_vertegenwoordiger" and re.search(r"\bik (ben|was) (er|daar) (op )?tegen\b|\bik (geef|wil) (daar |er )?geen toestemming\b", norm):
         refusal = "receiver"  # the representative decides for the person and says no
     if has("actor_unwilling"):
-        refusal = refusal or "actor"
+        # 'Ik wil niet dat mijn schoondochter mij wast': the asker is the one cared for, so it is the receiver who refuses.
+        refusal = refusal or ("receiver" if s.receiver == "self" else "actor")
     paid = "pgb" if has("paid_pgb") else ("vergoeding" if has("allowance") else ("loon" if has("salary") else None))
     spontaneous: Optional[bool] = None
     if has("not_asked"):
