@@ -272,6 +272,12 @@ def test_claims_third_parties_and_two_roles(kb, text, start, must):
         # The care receiver refusing the relative: without her consent nobody does it.
         ("Ik wil niet dat mijn schoondochter mij wast. Mijn zoon zegt dat het zo is afgesproken met de thuiszorg. Moet ik het dan toch toelaten?",
          "nee, niet als jij het niet wilt", "toestemming"),
+        # Whether the client's consent is enough: the one who will do it must agree too (000 'Mantelzorger').
+        ("Tijdens een zorgplanbespreking gaf een cliënte aan dat haar dochter voortaan haar steunkousen mag aantrekken. De dochter "
+         "was niet bij het gesprek. Is de instemming van de cliënte voldoende?", "nee, niet alleen", "instemmen"),
+        # Medicines together, in Dutch or English: no advice, a referral.
+        ("Mag ik ibuprofen innemen samen met mijn bloedverdunners?", "op medische vragen geef ik geen advies", "apotheek"),
+        ("Can I take ibuprofen together with my blood thinners?", "(this assistant", "dutch"),
         # A relative helping the neighbour at the staff's request is a volunteer there, not his mantelzorger.
         ("Mijn moeder woont in het verpleeghuis. De verzorging vroeg of ik ook de buurman van mijn moeder wil helpen met eten. "
          "Ben ik dan voor de buurman ook mantelzorger?", "nee", "vrijwilliger"),

@@ -235,6 +235,8 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
         reply.context = _context(s, actor, q, kb)
         return reply
     kinds = [k for k in q.types if k not in ("greeting", "thanks")]
+    if kinds and kinds[0] == "medisch" and s.task_guessed:
+        kinds = [k for k in kinds if k != "mag_ik"]  # a medicine question, not permission for a task it only resembles
     if s.emergency_now and q.main == "noodgeval":
         kinds = ["noodgeval"]  # in an emergency anything after "bel 112" only slows the reader down
     if "wet_big" in kinds and s.task and any(ASKS_IF_RESERVED.search(normalize(x)) for x in questions):

@@ -743,6 +743,9 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     asks_carer = re.search(r"\b(mantelzorger|vrijwilliger|familielid|dochter|zoon)s? (zelf )?(om )?(instemming|toestemming|akkoord)|\b(ook|zelf) (de|het) (mantelzorger|vrijwilliger)\b|"
                            r"\b(de|haar|zijn|die) \w+ zelf (dan |ook |nog )*om (instemming|toestemming|akkoord)\b|\bom (zijn|haar) (eigen )?(instemming|toestemming)\b", qn)
     enough = actor.role == "vrijwilliger" and re.search(r"\b(genoeg|voldoende)\b", qn) and s.receiver != "self"
+    # 'Is de instemming van de cliënte voldoende?' while the one who will do it was not asked.
+    client_enough = (not enough and s.receiver != "self" and re.search(r"\b(genoeg|voldoende)\b", qn)
+                     and re.search(r"\b(toestemming|instemming|akkoord|ja)\b", qn) and not _ASKS_CHILD_ALONE.search(qn) and band is None)
     # The age told is the asker's own ('ik ben 14'): then 'mag ik zelf beslissen' is the young person asking.
     asker_is_young = (s.actor == "asker" and s.actor_age is not None) or (s.receiver == "self" and band is not None) or s.asker_role == "zorgvrager"
     age_question = _age_question(qn, asker_is_young)
@@ -752,6 +755,10 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         lead, verdict = no_consent, "nee"
     elif s.receiver == "self" and (band is None or band.max_age >= 16) and WITHOUT_CONSENT.search(qn) and _asks_yes_no(question):
         lead, verdict = phrase("consent_first.zelf_zonder"), "ja"
+    elif client_enough:
+        note = kb.note("instemming_uitvoerder")
+        lead, verdict = phrase("consent_first.uitvoerder_ook"), "nee"
+        sources.append(note.source)
     elif enough:
         note = kb.note("toestemming_vrijwilliger_client")
         lead, verdict = phrase("consent_first.vrijwilliger_niet_genoeg"), "nee"

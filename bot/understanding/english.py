@@ -58,6 +58,8 @@ _GLOSSARY: List[Tuple[str, str]] = sorted([
     ("spare time", "vrije tijd"), ("free time", "vrije tijd"), ("registered nurse", "verpleegkundige"), ("neighbour's", "buurman"),
     ("neighbor's", "buurman"), ("am i doing this as", "doe ik dat als"), ("am i doing it as", "doe ik het als"), ("or as", "of als"),
     ("at work", "op mijn werk"), ("unpaid", "onbetaald"), ("every evening", "elke avond"), ("every day", "elke dag"),
+    ("blood thinners", "bloedverdunners"), ("blood thinner", "bloedverdunner"), ("painkillers", "pijnstillers"), ("painkiller", "pijnstiller"),
+    ("together with", "samen met"), ("side effects", "bijwerkingen"), ("take", "innemen"),
     ("to", "te"), ("if", "als"), ("she", "zij"), ("he", "hij"), ("i", "ik"), ("we", "wij"), ("still", "nog"), ("a carer", "mantelzorger"),
 ], key=lambda pair: len(pair[0]), reverse=True)
 

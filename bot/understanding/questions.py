@@ -81,6 +81,9 @@ _REFUSAL_WORDS = re.compile(r"\b(verplicht\w*|weigeren|nee zeggen|teruggeven|ter
 _MEDICATION = re.compile(r"\b(medicijn\w*|medicatie|pil|pillen|pilletje\w*|tablet\w*|insuline|dosis|dosering|eenheden|mg|milligram|druppels|zalf|prik|spuit\w*|paracetamol|morfine|pijnstill\w*)\b")
 
 
+_STOP_OR_TAKE = re.compile(r"\b(stoppen|ermee stoppen|doorgaan|minderen|innemen|blijven (nemen|geven|slikken)|overslaan|stop|continue)\b")
+
+
 def is_generic(question: str) -> bool:
     return bool(_GENERIC.search(normalize(question)))
 
@@ -180,6 +183,9 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
         # "Ze vergat haar pil. Mag ik die alsnog geven?": the story makes it a dosage question.
         giving = any(re.search(r"\b(geven|nemen|innemen|spuiten|toedienen|inhalen|verhogen|ophogen)\b", q) for q in asked)
         add("medisch", 3.0 if giving and "medisch" not in in_question else 1.0)
+    if c.has("facts", "symptom", norm) and _MEDICATION.search(norm) and any(_STOP_OR_TAKE.search(q) for q in asked):
+        # 'Ze heeft bijwerkingen van haar nieuwe pillen. Moet ze stoppen?' asks medical advice.
+        add("medisch", 2.5)
     staff = situation.asker_role in ("zorgprofessional", "zorginstelling")
     if generic and situation.doing_wrong:
         add("passend_reageren", 2.5)

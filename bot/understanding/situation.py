@@ -56,6 +56,7 @@ class Situation:
     relation: Optional[str] = None  # relation id between actor and receiver
     own_relative: Optional[str] = None  # relation id of the asker's own naaste in the story ('mijn moeder')
     tasks: Tuple[str, ...] = ()
+    task_guessed: bool = False  # the task came from a fuzzy match, not from its words
     unknown_task: bool = False  # a care activity is asked about that the task list lacks
     non_care_activity: bool = False  # a walk, coffee, shopping: not a care task
     receiver_age: Optional[int] = None
@@ -445,9 +446,10 @@ def _circumstances(lex: Lexicon, s: Situation, norm: str) -> Situation:
     c = cues()
     has = lambda key: c.has("facts", key, norm)  # noqa: E731
     tasks = tuple(lex.tasks_in(s.text))
+    guessed = False
     if not tasks:
         fuzzy = lex.tasks.fuzzy(s.text)
-        tasks = (fuzzy.id,) if fuzzy else ()
+        tasks, guessed = ((fuzzy.id,), True) if fuzzy else ((), False)
     capacity = "wilsonbekwaam" if has("wilsonbekwaam") else ("bekwaam" if has("capable") else ("twijfel" if has("capacity_doubt") else None))
     refusal = None
     if has("receiver_refuses") and not re.search(r"\bik (wil|wilde) (het |dat |dit )?niet\b", norm):
@@ -477,7 +479,7 @@ def _circumstances(lex: Lexicon, s: Situation, norm: str) -> Situation:
     if s.asker_role == "wettelijk_vertegenwoordiger" and capacity is None:
         capacity = "wilsonbekwaam"  # a mentor or representative decides because the person cannot
     return replace(
-        s, tasks=tasks, capacity=capacity, not_responded=has("not_responded"), doing_wrong=has("doing_wrong"),
+        s, tasks=tasks, task_guessed=guessed, capacity=capacity, not_responded=has("not_responded"), doing_wrong=has("doing_wrong"),
         foreseeable=has("foreseeable"), risky=has("risky") or bool(tasks and any(lex.kb.tasks[t].voorbehouden == "ja" for t in tasks)),
         communication_problem=has("communication_problem"), refusal=refusal, consent_given=has("consent_given"), paid=paid,
         free_time=True if has("free_time") else None, at_work=has("at_work") and not has("free_time"),
