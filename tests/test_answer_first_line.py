@@ -277,7 +277,6 @@ def test_claims_third_parties_and_two_roles(kb, text, start, must):
          "was niet bij het gesprek. Is de instemming van de cliënte voldoende?", "nee, niet alleen", "instemmen"),
         # Medicines together, in Dutch or English: no advice, a referral.
         ("Mag ik ibuprofen innemen samen met mijn bloedverdunners?", "op medische vragen geef ik geen advies", "apotheek"),
-        ("Can I take ibuprofen together with my blood thinners?", "(this assistant", "dutch"),
         # A relative helping the neighbour at the staff's request is a volunteer there, not his mantelzorger.
         ("Mijn moeder woont in het verpleeghuis. De verzorging vroeg of ik ook de buurman van mijn moeder wil helpen met eten. "
          "Ben ik dan voor de buurman ook mantelzorger?", "nee", "vrijwilliger"),
@@ -300,3 +299,11 @@ def test_claims_third_parties_and_two_roles(kb, text, start, must):
 def test_story_facts_decide_the_first_line(kb, text, start, must):
     line = first_line(kb, text)
     assert line.startswith(start) and must in line, line
+
+
+def test_english_medicine_question_gets_a_referral_only(kb):
+    # The task list holds nothing like 'ibuprofen': no permission rules for a task it only resembles.
+    reply = answer(kb, "Can I take ibuprofen together with my blood thinners?")
+    text = render(kb, reply).lower()
+    assert reply.question_types[0] == "medisch" and "apotheek" in text
+    assert all(p.kind != "mag_ik" for p in reply.parts)
