@@ -167,6 +167,10 @@ def asker_role(norm: str) -> Optional[str]:
     return None
 
 
+# 'moet mijn vader (daar ook nog mee) instemmen': the person named consents, he does not act.
+_CONSENTS_NEXT = re.compile(r" (\w+ ){0,4}(toestemming|instemming|akkoord|goedkeuring|instemmen|tekenen)\b")
+
+
 def _actor_in_question(question: str, mentions: List[Mention]) -> Tuple[str, Optional[Mention]]:
     """('asker'|'other'|'unknown', mention) for who would act, from the question sentence."""
     q = normalize(question)
@@ -177,15 +181,15 @@ def _actor_in_question(question: str, mentions: List[Mention]) -> Tuple[str, Opt
         if mention.role == "zorginstelling" or mention.self_described:
             continue
         found = re.search(rf"\b(?:{_MODAL}|heeft|doet|wordt|blijft|krijgt) (?:dan |ook |wel |nu )?{re.escape(mention.words)}\b", q)
-        if found and re.match(r" (\w+ ){0,2}(toestemming|instemming|akkoord|goedkeuring|instemmen|tekenen)\b", q[found.end():]):
+        if found and _CONSENTS_NEXT.match(q[found.end():]):
             continue  # 'moet mijn vader toestemming geven als ik ...': he consents, he does not act
         if found:
             other = mention
             break
-    third = re.search(rf"\b(?:{_MODAL}|heeft|doet|wordt|blijft|krijgt|gaat) {_THIRD_PERSON}\b", q) or re.search(
+    third = re.search(rf"\b(?:{_MODAL}|heeft|doet|wordt|blijft|krijgt|gaat|telt|geldt|valt|hoort) {_THIRD_PERSON}\b", q) or re.search(
         rf"\bdat {_THIRD_PERSON} (?:\w+ ){{0,2}}(?:een |de )?(?:mantelzorger|vrijwilliger|zorgprofessional|vrijwilligster|mantelzorgster)\b", q) or re.search(
         r"\b(?:moeten|moet|kunnen|kan) (?:wij|we|ik|jullie) (hem|haar) (?:\w+ ){0,3}(?:zien|beschouwen|noemen|registreren|inschrijven|aanmelden|behandelen)\b", q)
-    if third and re.match(r" (\w+ ){0,2}(toestemming|instemming|akkoord|goedkeuring|instemmen)\b", q[third.end():]):
+    if third and _CONSENTS_NEXT.match(q[third.end():]):
         third = None  # 'mag hij zelf toestemming geven dat opa hem helpt?': he consents, opa acts
     plural = re.search(r"\b(mogen|kunnen|moeten) (mantelzorgers|vrijwilligers|familieleden|naasten|medewerkers|zorgprofessionals|verzorgenden|mensen|ouders|kinderen)\b", q)
     candidates = [(first, "asker", None)]
@@ -236,7 +240,7 @@ def _receiver_for_asker(lex: Lexicon, norm: str, mentions: List[Mention]) -> Tup
     # 'Thuis deed ik het vroeger ook bij mijn moeder': a relative in an aside about the past is not the one helped now.
     past_asides = [m for m in mentions if m.relation and re.search(r"\b(vroeger|destijds|toen|jaren geleden)\b[^.?!]{0,60}$", norm[max(0, m.start - 60):m.start])]
     mentions = [m for m in mentions if m not in past_asides] or mentions
-    consenting = [m for m in mentions if re.match(r" (\w+ ){0,2}(toestemming|instemming|akkoord|goedkeuring|instemmen)\b", norm[m.start + len(m.words):])]
+    consenting = [m for m in mentions if _CONSENTS_NEXT.match(norm[m.start + len(m.words):])]
     relative = _first_relative(mentions, exclude=consenting[0] if consenting else None)
     if relative is not None:
         return "other", relative
@@ -304,7 +308,7 @@ def _third_person_antecedent(mentions: List[Mention], question_start: int, prono
         fitting = [m for m in before if _gender(m.words) in (want, None)]
         before = fitting or before
     # A relative or volunteer acting is likelier than a resident being helped.
-    for m in before:
+    for m in reversed(before):  # the nearest one before the question
         # A bare role word ("de thuiszorg noemt haar 'mantelzorger'") is a label, not a person.
         if m.of_other or (m.role in ("vrijwilliger", "mantelzorger") and m.words not in _BARE_ROLE_WORDS):
             return m

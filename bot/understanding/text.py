@@ -10,7 +10,7 @@ from typing import List
 _QUESTION_START = re.compile(
     r"^(mag|mogen|moet|moeten|kan|kun|kunnen|ben|is|zijn|wie|wat|hoe|waar|wanneer|welke|welk|waarom|word|wordt|"
     r"worden|heb|hebt|heeft|hebben|klopt|geldt|gelden|val|valt|vallen|zou|zouden|mocht|mag|hoort|hoeft|hoef|"
-    r"verandert|blijf|blijft|krijg|krijgt|can|may|should|who|what|how|is|am|do|does|must)\b"
+    r"verandert|blijf|blijft|krijg|krijgt|tel|telt|tellen|doe|doet|can|may|should|who|what|how|is|am|do|does|must)\b"
 )
 _QUESTION_PHRASE = re.compile(
     r"\b(vraag (me|mij|ik me|ik mij) af|ik wil (graag )?weten|graag (zou ik )?(willen )?weten|graag verne?em ik|"
