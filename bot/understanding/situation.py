@@ -168,7 +168,8 @@ def asker_role(norm: str) -> Optional[str]:
 
 
 # 'moet mijn vader (daar ook nog mee) instemmen': the person named consents, he does not act.
-_CONSENTS_NEXT = re.compile(r" (\w+ ){0,4}(toestemming|instemming|akkoord|goedkeuring|instemmen|tekenen)\b")
+_CONSENTS_NEXT = re.compile(r" ((daar|er|ook|nog|mee|dan|wel|zelf|eerst|hier|hiervoor|daarvoor|om|zijn|haar|hun|de|het|een|altijd|nu) ){0,4}"
+                            r"(toestemming|instemming|akkoord|goedkeuring|instemmen|tekenen)\b")
 
 
 def _actor_in_question(question: str, mentions: List[Mention]) -> Tuple[str, Optional[Mention]]:
@@ -256,6 +257,12 @@ def _receiver_for_asker(lex: Lexicon, norm: str, mentions: List[Mention]) -> Tup
 _ACTING = r"(?:werkt|werkte|laat|liet|verwaarloost|vergeet|vergat|wil|wilde|willen|vraagt|vroeg|vragen|doet|deed|doen|spuit|spoot|spuiten|geeft|gaf|geven|helpt|hielp|helpen|trekt|druppelt|verzorgt|biedt|bood|komt|neemt|nam|gaat|zou|zouden|blijft|gebruikt|verplaatst|veroorzaakt|maakt|belt|zit|zitten|loopt|mag|mogen|kan|kunnen|verschoont|verbindt|prikt|tilt|wast|douchet|voert|dient|diende|meet|mat|controleert|smeert|verwisselt|ververst|zet|brengt|aantrekt|regelt|neemt mee)"
 
 
+# A finite acting verb right after a name ('haar buurman komt', 'de dochter van een bewoner wil'),
+# not an infinitive with the person as its object ('haar moeder helpen').
+_ACTS_NEXT = re.compile(r" (van (een |de |mevrouw |meneer )?\w+ )?(" + "|".join(
+    v for v in _ACTING.strip("(?:)").split("|") if not v.endswith("en") and " " not in v) + r")\b")
+
+
 def _story_actor(mentions: List[Mention], norm: str) -> Optional[Mention]:
     """The person the story shows doing (or wanting to do) the care: a relative
     of a resident, a volunteer, a mantelzorger or a professional, followed
@@ -298,7 +305,7 @@ def _gender(words: str) -> Optional[str]:
     return None
 
 
-def _third_person_antecedent(mentions: List[Mention], question_start: int, pronoun: Optional[str] = None) -> Optional[Mention]:
+def _third_person_antecedent(mentions: List[Mention], question_start: int, pronoun: Optional[str] = None, norm: str = "") -> Optional[Mention]:
     """'Mag zij dat?': the person the story is about, named before the question;
     'zij' is not 'haar opa', 'hij' is not 'mijn dochter'."""
     people = [m for m in mentions if m.role != "zorginstelling" and not m.self_described] or mentions
@@ -308,7 +315,13 @@ def _third_person_antecedent(mentions: List[Mention], question_start: int, prono
         fitting = [m for m in before if _gender(m.words) in (want, None)]
         before = fitting or before
     # A relative or volunteer acting is likelier than a resident being helped.
-    for m in reversed(before):  # the nearest one before the question
+    # The nearest person who does something in the story ('haar buurman komt ... en helpt');
+    # otherwise the first relative or volunteer named.
+    acting = [m for m in before if norm and _ACTS_NEXT.match(norm[m.start + len(m.words):])
+              and (m.of_other or m.role in ("vrijwilliger", "mantelzorger")) and m.words not in _BARE_ROLE_WORDS]
+    if acting:
+        return acting[-1]
+    for m in before:
         # A bare role word ("de thuiszorg noemt haar 'mantelzorger'") is a label, not a person.
         if m.of_other or (m.role in ("vrijwilliger", "mantelzorger") and m.words not in _BARE_ROLE_WORDS):
             return m
@@ -329,7 +342,7 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
     kind, actor_mention = _actor_in_question(question, mentions)
     if kind == "third":
         pronoun = re.search(rf"\b{_THIRD_PERSON}\b", q_norm)
-        actor_mention = _third_person_antecedent(mentions, q_start, pronoun.group(0) if pronoun else None)
+        actor_mention = _third_person_antecedent(mentions, q_start, pronoun.group(0) if pronoun else None, norm)
         # 'Hoe moeten wij hem zien?' is about him even when he is only named ('meneer Peters').
         kind = "other" if actor_mention or re.search(r"\b(hem|haar)\b", q_norm) else "asker"
     actor_role = None
