@@ -18,7 +18,7 @@ from bot.answering.compose import (
 from bot.answering.reasoning import Actor, acting_role, role_facts
 from bot.answering.reply import Button, Part, Reply, phrase, render
 from bot.kb.domain import KnowledgeBase
-from bot.understanding.cues import cues
+from bot.understanding.cues import cues, form
 from bot.understanding.english import gloss, looks_english
 from bot.understanding.questions import CARE_TYPES, Questions, detect
 from bot.understanding.situation import Situation, extract
@@ -38,13 +38,13 @@ _FOLLOW_UPS = {
 }
 # A request to go through the checklist now ("loop de sock vragen met me door"),
 # not a question about what happens after someone went through it.
-_WALKTHROUGH = re.compile(r"\b(loop|lopen|loopt)\b.*\bdoor\b|\b(wil|kunnen|kun|zullen|mag) (ik|we|wij|je|jij|u)\b.*\bdoorlopen\b|^(de )?(so ?c ?k|sock)( ?-?vragen)? doorlopen$|\bmet (me|mij) door\b|\bsamen door\b|\bstel (me|mij) de vragen\b|\b(start|begin) (de )?(so ?c ?k|sock|checklist|vragen)\b|\bwalk me through\b")
+_WALKTHROUGH = form("walkthrough")
 
 
-_PERMISSION_QUESTION = re.compile(r"^(mag|mogen|mocht|is (dat|dit|het) (wel )?(toegestaan|toegelaten|goed)|may|am i allowed)\b|\b(mag|mogen) (ik|ze|zij|hij|we|wij|dat|dit|het|vrijwilligers|mantelzorgers)\b")
+_PERMISSION_QUESTION = form("permission_question")
 
 
-_NOT_ASKED_FOR_CONSENT = re.compile(r"\b(nooit|niet|niemand) (\w+ ){0,3}(gevraagd|om toestemming)\b|\bzonder (dat )?(mijn|zijn|haar|onze|dat ik|dat hij|dat zij)( \w+)? (toestemming|het wist|het weet|het te vragen)\b")
+_NOT_ASKED_FOR_CONSENT = form("not_asked_for_consent")
 
 
 def _asks_permission(questions: Sequence[str]) -> bool:
@@ -181,10 +181,7 @@ def _routed_topic_part(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor,
     return None
 
 
-_SPEAKING_UP = re.compile(
-    r"^(mag|mogen|kan|kun|kunnen) (ik|je|jij|u|we|wij) (\w+ ){0,4}(iets van zeggen|iets over zeggen|aangeven|aankaarten|bespreken|bespreekbaar maken|"
-    r"afspraken (\w+ ){0,2}maken|(de |mijn |onze )?grenzen (\w+ )?(stellen|aangeven)|aanspreken|op aanspreken|voorstellen|uitnodigen|melden|om hulp vragen|"
-    r"(\w+ ){0,3}vragen om)\b(?!.*\b(eisen|verlangen|verplichten|dwingen)\b)")
+_SPEAKING_UP = form("speaking_up")
 
 
 def _buttons(main: Optional[str], s: Situation) -> List[Button]:

@@ -13,7 +13,7 @@ from bot.kb.domain import Citation, Dilemma, KnowledgeBase, Topic
 from bot.kb.rules import consent_band, decide, liability_for
 from bot.understanding.questions import is_generic
 from bot.understanding.situation import Situation
-from bot.understanding.cues import cues
+from bot.understanding.cues import cues, form
 from bot.understanding.text import normalize, sentences
 
 _FEMALE = {"moeder", "ma", "mama", "mam", "moeke", "zus", "zuster", "zusje", "oma", "tante", "dochter", "dochtertje", "nicht",
@@ -70,9 +70,7 @@ _CHILD = {"dochter", "zoon", "kind", "dochtertje", "zoontje", "baby", "kleinkind
 
 
 # 'Mag de instelling dat zonder mijn toestemming doen?', 'hoeft zij geen toestemming te vragen?'
-WITHOUT_CONSENT = re.compile(
-    r"\bzonder (\w+ ){0,3}(toestemming|instemming|akkoord|goedkeuring)\b|\b(hoeft|hoeven|hoef) (\w+ ){0,4}(geen|niet om) (toestemming|instemming)\b|"
-    r"\bwithout (his |her |their |my |your )?(consent|permission)\b")
+WITHOUT_CONSENT = form("without_consent")
 
 
 def without_consent_lead(kb: KnowledgeBase, s: Situation, question: str) -> Optional[str]:
@@ -83,8 +81,8 @@ def without_consent_lead(kb: KnowledgeBase, s: Situation, question: str) -> Opti
     return phrase("consent_first.zonder", instemming=consent_clause(kb, s))
 
 
-_BAN_CLAIM = re.compile(r"\b(zegt|zei|zeggen|zeiden|vindt|vond|beweert|volgens)\b.*\b(niet mag|niet mogen|mag niet|mogen niet|alleen \w+ (mag|mogen)|verboden|niet toegestaan)\b")
-_CHECKS_BAN = re.compile(r"^(klopt|is) (dat|dit|het)\b|\bis dat (echt |wel )?(zo|waar|een wet|wettelijk)\b|\b(staat|is) dat (in de|ergens in de|een) wet\b|\b(heeft|hebben) (\w+ ){0,2}gelijk\b")
+_BAN_CLAIM = form("ban_claim")
+_CHECKS_BAN = form("checks_ban")
 
 
 def _disputes_a_ban(text: str, question: str) -> bool:
@@ -113,7 +111,7 @@ def role_label(kb: KnowledgeBase, role: Optional[str]) -> str:
     return kb.roles[role].label if role in kb.roles else ""
 
 
-_FAMILY_WORDS = re.compile(r"\b(familie|familieleden|dochter|zoon|kinderen|naasten|naaste|echtgenote|echtgenoot|partner|schoonzoon|schoondochter|kleinzoon|kleindochter|broer|zus)\b")
+_FAMILY_WORDS = form("family_words")
 
 
 def _people(kb: KnowledgeBase, s: Situation, actor: Actor) -> str:
@@ -177,9 +175,9 @@ def _asks_yes_no(question: str) -> bool:
 
 # "Mag dat zomaar?", "kan ik daar gewoon ja op zeggen?": asking whether no
 # conditions apply. For a volunteer they always do, so the honest answer is no.
-_JUST_DO_IT = re.compile(r"\b(zomaar|gewoon|ff|even zelf|zelf even|zelf maar|maar even|zelf doen|mocht (dat|dit|het|ik dat) (eigenlijk )?wel|ja (op )?zeggen|met (hem|haar) afspreken|als (het|dat) (me |mij )?gevraagd wordt)\b")
+_JUST_DO_IT = form("just_do_it")
 # A relative, not the organisation, asks the volunteer; family cannot give the assignment.
-_FAMILY_ASKS = re.compile(r"\b(dochter|zoon|familie|kinderen|echtgenote|echtgenoot|broer|zus|kleinzoon|kleindochter|schoonzoon|schoondochter)( van (\w+ )?\w+)?( \w+)? (vroeg|vraagt|vroegen|vragen|wil dat|wilde dat|zegt|zei|heeft gevraagd)\b")
+_FAMILY_ASKS = form("family_asks")
 
 
 def permission_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -> Part:
@@ -356,7 +354,7 @@ def _asked_role(question: str, s: Situation) -> Optional[str]:
     return None
 
 
-_ASKS_ROLE_CHANGE = re.compile(r"\b(verandert|wijzigt) (er )?(iets |wat )?(aan )?(mijn|zijn|haar|de|jouw) rol\b|\b(mijn|zijn|haar) rol (\w+ ){0,3}(veranderd|anders)\b|\bdoes my role change\b")
+_ASKS_ROLE_CHANGE = form("asks_role_change")
 
 
 def _role_before(s: Situation) -> Optional[str]:
@@ -399,10 +397,10 @@ def _role_yes_no(kb: KnowledgeBase, s: Situation, actor: Actor, outcome_id: str,
     return phrase("role_yesno.ja" if asked == role_id else "role_yesno.nee", wie_hoofd_lc=who, zijn="zijn" if plural else "is", rol=label, gevraagd=asked)
 
 
-_TWO_ROLES = re.compile(r"\b(twee|meerdere|allebei de|beide) rollen\b|\btegelijk(ertijd)? (\w+ ){0,4}(mantelzorger|vrijwilliger|vertegenwoordiger)\w* (en|én) \w+|\b(mantelzorger|vrijwilliger) (en|én) (\w+ )?(mantelzorger|vrijwilliger|vertegenwoordiger)\b.*\btegelijk")
+_TWO_ROLES = form("two_roles")
 # 'Klopt dat?', 'Heeft mijn zus gelijk?' after a claim in the story.
-_CHECKS_CLAIM = re.compile(r"^(klopt|is) (dat|dit|het)\b|\b(heeft|hebben) (\w+ ){0,2}gelijk\b|\bheb ik gelijk\b|\bis dat (zo|waar|echt zo)\b")
-_CLAIM = re.compile(r"\b(zegt|zeggen|zei|zeiden|vindt|vinden|vond|denkt|denken|beweert|beweren|noemt|noemen|noemde|roept)\b(.*)")
+_CHECKS_CLAIM = form("checks_claim")
+_CLAIM = form("claim")
 
 
 def _claimed_role(text: str) -> Optional[Tuple[str, bool]]:
@@ -671,24 +669,15 @@ def _liability_overview(kb: KnowledgeBase) -> Part:
 
 # Consent questions about a minor ask one of two things: whether the parents
 # (still) have to agree, or whether the young person's own view counts.
-_ASKS_PARENTS = re.compile(
-    r"\b(ouders?|moeder|vader|voogd|mama|papa|pa|ma)\b.*\b(toestemming|instemm\w*|akkoord|beslis\w*|bepal\w*|goedkeur\w*|tekenen|mee ?beslissen)\b|"
-    r"\b(toestemming|instemming|akkoord)\b.*\b(ouders?|moeder|vader|voogd|hun|haar|zijn)\b.*\bnodig\b|\bhun toestemming\b")
-_ASKS_OWN_VIEW = re.compile(
-    r"\b(mening|stem|wil|zeggen|inspraak)\b.*\b(mee ?tellen|telt|meetelt|mee)\b|\btelt (mijn|zijn|haar) (mening|stem|wil)\b|"
-    r"\b(mag|kan|mogen|kunnen) (ik|hij|zij|ze|mijn \w+|het kind|een kind) (dat |het |dit )?(ook |zelf )?(weigeren|nee zeggen|zelf beslissen)\b|"
-    r"\b(beslis|bepaal) ik (dat |het )?(zelf|mee)\b|\bmag (ik|hij|zij|ze) (zelf )?(mee ?)?beslissen\b")
+_ASKS_PARENTS = form("asks_parents")
+_ASKS_OWN_VIEW = form("asks_own_view")
 
 
-_ASKS_PARENT_ALONE = re.compile(
-    r"\b(kan|mag|mogen|kunnen|beslist|bepaalt) (mijn|zijn|haar|de|onze) (moeder|vader|ouders?|voogd|mama|papa)\b(.*\b(beslissen|bepalen|besluiten)\b)?"
-    r"(?=.*\b(gewoon|zomaar|alleen|zelf|in (haar|zijn|hun) eentje|beslissen|bepalen|besluiten|dat)\b)")
+_ASKS_PARENT_ALONE = form("asks_parent_alone")
 
 
 # 'Mag hij zelf toestemming geven?', 'Is het genoeg als Fenna zelf ja zegt?': may the child decide alone.
-_ASKS_CHILD_ALONE = re.compile(
-    r"\b(mag|kan|mogen|kunnen) (ik|hij|zij|ze|het kind|een kind|mijn \w+|onze \w+|\w+) (dat |het |dit |als \w+ )?(helemaal |dan )?(zelf|alleen) (toestemming geven|beslissen|besluiten|bepalen|ja zeggen)\b|"
-    r"\b(genoeg|voldoende) als (\w+ ){0,3}(zelf )?(ja zegt|toestemming geeft|akkoord is|het goed vindt|instemt)\b")
+_ASKS_CHILD_ALONE = form("asks_child_alone")
 
 
 def _age_question(question: str, asker_is_young: bool = False) -> Optional[str]:
@@ -726,7 +715,7 @@ def _relative_carer_line(kb: KnowledgeBase, s: Situation) -> str:
     return phrase("role_of_actor", wie_hoofd=_cap(you_form(pick.words) or pick.words), rol=kb.roles["mantelzorger"].label)
 
 
-_THIRD_PARTY_CONSENT = re.compile(r"^(moet|moeten|heeft|hebben|hoeft|hoeven) (mijn|de|haar|zijn|onze) (broer|zus|zuster|broers|zussen|familie|eerste contactpersoon|contactpersoon|kinderen|zoon|dochter|schoonzoon|schoondochter|neef|nicht|man|vrouw)\b(?=.*\b(toestemming|instemming|akkoord|goedkeuring)\b)")
+_THIRD_PARTY_CONSENT = form("third_party_consent")
 
 
 def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -> Part:
@@ -860,15 +849,12 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
 
 # "Kan ik daar nee tegen zeggen?", "mag ik ermee stoppen?", "kan ik het teruggeven?":
 # asking whether refusing is allowed, so the answer starts with yes.
-_DECIDES_ALONE = re.compile(r"\b(helemaal |alleen |zelf )+(beslissen|besluiten|bepalen|kiezen|weten)\b|\bin mijn eentje\b")
-_ASKS_MAY_REFUSE = re.compile(
-    r"\b(mag|kan|kun|mogen|kunnen|mocht|zou) (ik|je|jij|u|we|wij|hij|zij|ze|mijn \w+|een \w+|de \w+)\b(?!(?:(?!\b(of|en)\b).)*\b(verplicht|moet|moeten)\b)"
-    r".*\b(weigeren|weigert|nee (\w+ ){0,3}zeggen|nee zeggen|stoppen|ermee ophouden|teruggeven|terug geven|terugleggen|terug leggen|afslaan|"
-    r"(niet|niet meer|geen) (\w+ )?doen|overdragen|terug (naar|bij) de)\b")
+_DECIDES_ALONE = form("decides_alone")
+_ASKS_MAY_REFUSE = form("asks_may_refuse")
 
 
 # 'Ik durf niet te zeggen dat ik iets wil teruggeven. Kan dat nog?': the story says what 'dat' is.
-_STORY_RETURNS_TASK = re.compile(r"\b(wil|zou|durf) (\w+ ){0,4}(teruggeven|terug geven|weigeren|stoppen|nee zeggen|overdragen)\b")
+_STORY_RETURNS_TASK = form("story_returns_task")
 
 
 def refuse_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -> Part:
@@ -905,7 +891,7 @@ def refuse_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) ->
 
 # -- verantwoordelijkheden -----------------------------------------------------------------
 
-_SUBJECT_ROLE = re.compile(r"^wat (moet|moeten|mag|mogen|kan|kunnen) (een|de) (zorginstelling|instelling|organisatie|zorgorganisatie|zorgaanbieder|vrijwilliger|mantelzorger|zorgprofessional|verpleegkundige|verzorgende)\b")
+_SUBJECT_ROLE = form("subject_role")
 
 
 def responsibilities_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str = "") -> Part:
@@ -957,12 +943,12 @@ def _open_question(question: str) -> bool:
     return bool(re.match(r"^(wie|wat|hoe|waar|wanneer|welke|welk|waarom|waarover|hoeveel|waarmee|waardoor)\b", q)) and not q.startswith("wat als")
 
 
-_ONLY_PROFESSIONALS = re.compile(r"\b(alleen|uitsluitend|enkel) (een |de )?(verpleegkundigen?|artsen?|dokters?|zorgprofessionals?|professionals?|bevoegden?|gediplomeerd\w*|big ?-?geregistreerd\w*)( \w+){0,4} (mag|mogen|mag geven|injecties? (geven|zetten))\b|\bonly (a |the )?(nurses?|doctors?|professionals?)\b")
-_FAMILY_WORDS = re.compile(r"\b(mantelzorgers?|familieleden|familielid|familie|naasten|family( members)?|relatives?|informal carers?)\b")
-_ASKS_IF_LAW_APPLIES = re.compile(r"\b(geldt|gelden|van toepassing|vallen|valt|verbiedt|verbieden|stop|bevoegd|big[ -]?registratie|big[ -]?geregistreerd|onder de wet)\b")
+_ONLY_PROFESSIONALS = form("only_professionals")
+_FAMILY_CARERS = form("family_carers")
+_ASKS_IF_LAW_APPLIES = form("asks_if_law_applies")
 
 
-ASKS_IF_RESERVED = re.compile(r"^(is|valt|hoort|zijn|telt)\b.*\bvoorbehouden handeling|\bis (dat|dit|het) (een )?voorbehouden\b|^is (\w+ ){1,5}voorbehouden\b")
+ASKS_IF_RESERVED = form("asks_if_reserved")
 
 
 def wet_big_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -> Part:
@@ -984,7 +970,7 @@ def wet_big_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         return Part("topic:wet_big", phrase("wet_big.alleen_professionals_klopt_niet"), (Block(topic.answer),), topic.sources, "nee", role)
     # 'Geldt die wet dan niet voor wat zij doen?': who 'zij' are, the story says.
     about = q + (" " + normalize(s.text) if re.search(r"\b(zij|ze|hij|hun|hen|their|they)\b", q) else "")
-    family = role == "mantelzorger" or (role in (None, "zorginstelling", "zorgprofessional") and _FAMILY_WORDS.search(q))
+    family = role == "mantelzorger" or (role in (None, "zorginstelling", "zorgprofessional") and _FAMILY_CARERS.search(q))
     if family and _asks_yes_no(question) and re.search(r"\b(mag|mogen|mocht|mochten|may|can)\b", q) and not applies_q:
         # 'Mogen mantelzorgers dat volgens de wet wel?'
         return Part("topic:wet_big", phrase("wet_big.mantelzorger_mag"), (Block(topic.answer),), topic.sources, "ja", role)

@@ -32,3 +32,9 @@ class Cues:
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     return Cues(yaml.safe_load(CUES_FILE.read_text(encoding="utf-8")))
+
+
+def form(key: str) -> Pattern[str]:
+    """One compiled question form of the `forms` group (its groups are used)."""
+    (pattern,) = cues().groups["forms"][key]
+    return pattern

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
-from bot.understanding.cues import cues
+from bot.understanding.cues import cues, form
 from bot.understanding.situation import Situation
 from bot.understanding.text import normalize, question_sentences
 from bot.understanding.type_classifier import type_classifier
@@ -58,30 +58,21 @@ def _intent(ranking: Optional[Sequence[Mapping]], min_confidence: float) -> Opti
 
 # Questions that only make sense with the story before them ("Mag dat?",
 # "Wat nu?", "Hoe pakken we dit aan?"): the story says what they are about.
-_GENERIC = re.compile(
-    r"^(mag|kan|is) (dat|dit|het)( wel| zomaar| eigenlijk| gewoon| nou| toch| dan| ook| nog| nu)*$|^(is|klopt) (dat|dit|het)( wel| echt| eigenlijk)? (zo|waar)$|"
-    r"^klopt (dat|dit|het)( wel| echt| eigenlijk)?( zo| wat (hij|zij|ze) (zegt|zeggen|zei))?$|"
-    r"^wat (nu|moet ik (nu |hier |daar )?(doen|mee)|kan ik (nu |hier )?doen|te doen|is wijsheid|doe ik)|^hoe (pak|pakken|ga|gaan|moet|moeten) (ik|we|wij|je)\b|"
-    r"^(moeten|moet) (we|wij|ik) (hier|daar) (iets )?mee|^wat (moeten|moet) (we|wij|ik)\b|^waar (moet|moeten) (ik|we|wij) op letten|"
-    r"^(mag|kan|mogen|kunnen) (ik|we|wij) (dat|dit|het|hem|haar)? ?(toestaan|goedkeuren|toelaten|laten gebeuren)|^en nu$|^wat raad je (me|mij|ons) aan"
-)
+_GENERIC = form("generic")
 
 
 # Verbs after "mag ik / kan ik" that do not ask permission for a care task.
-_NOT_CARE_PERMISSION = re.compile(
-    r"\b(mag|mogen|kan|kun|kunnen)\b.*\b(zeggen|vragen|verwachten|weten|vertellen|bellen|meepraten|meedenken|zitten|erbij zijn|"
-    r"aanwezig zijn|klagen|aangeven|melden|eisen|verlangen|bespreken|uitnodigen|voorstellen)\b"
-)
+_NOT_CARE_PERMISSION = form("not_care_permission")
 
 
-_OPEN_WHERE = re.compile(r"^(waar|van wie|bij wie|hoe|wanneer|welke|welk|wie|wat moet ik (allemaal )?(weten|regelen))\b")
-_REFUSAL_WORDS = re.compile(r"\b(verplicht\w*|weigeren|nee zeggen|teruggeven|terug geven|stoppen|niet (meer )?(wil|durf|kan))\b")
+_OPEN_WHERE = form("open_where")
+_REFUSAL_WORDS = form("refusal_words")
 
 
-_MEDICATION = re.compile(r"\b(medicijn\w*|medicatie|pil|pillen|pilletje\w*|tablet\w*|insuline|dosis|dosering|eenheden|mg|milligram|druppels|zalf|prik|spuit\w*|paracetamol|morfine|pijnstill\w*)\b")
+_MEDICATION = form("medication")
 
 
-_STOP_OR_TAKE = re.compile(r"\b(stoppen|ermee stoppen|doorgaan|minderen|innemen|blijven (nemen|geven|slikken)|overslaan|stop|continue)\b")
+_STOP_OR_TAKE = form("stop_or_take")
 
 
 def is_generic(question: str) -> bool:
@@ -99,7 +90,7 @@ CLASSIFIER_MIN = 0.2
 _CLASSIFIER_SKIP = {"noodgeval", "greeting", "thanks"}
 
 
-_CHECKS_LAW_CLAIM = re.compile(r"\b(klopt|is) (het|dat) (echt |wel )?(zo |waar )?dat de wet\b|\b(schrijft|zegt|verplicht) de wet (dat|dit|het)\b|\b(wet|law) (dat |dit |het )?(echt |zo |really )?(voorschrijft|zegt|verplicht|says|requires)\b|\bis that (really )?what the law says\b")
+_CHECKS_LAW_CLAIM = form("checks_law_claim")
 
 
 def _classifier_opinion(text: str, probs: Optional[Mapping[str, float]]) -> Tuple[Optional[str], float]:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Dict, List, Optional, Tuple
 
-from bot.understanding.cues import cues
+from bot.understanding.cues import cues, form
 from bot.understanding.terms import Lexicon
 from bot.understanding.text import normalize, question_sentences, sentences
 
@@ -23,10 +23,7 @@ _THIRD_PERSON = r"(?:hij|zij|ze)"
 # Words for people that are neither a relation nor a role in the knowledge base.
 _GENERIC_PEOPLE = ("mevrouw", "meneer", "mevr", "dhr", "bewoonster", "iemand", "persoon", "kind", "kinderen", "familie")
 # Everyday activities that are not care tasks (001: a walk with another resident).
-_NON_CARE = re.compile(
-    r"\b(wandel\w*|wandeling|koffie|thee|boodschappen|gezelschap|voorlezen|spelletje\w*|uitje|naar buiten|fietsen|"
-    r"kapper|krant|praatje|bezoek(je)?|muziek|zingen|tuinieren|de was|schoonmaken|stofzuigen|koken|toastje|rolstoel duwen)\b"
-)
+_NON_CARE = form("non_care")
 
 
 @dataclass(frozen=True)
@@ -154,8 +151,7 @@ def _ages(norm: str) -> Dict[str, int]:
 # -- the parts of a situation ------------------------------------------------
 
 # 'Doe ik dat als mantelzorger of als vrijwilliger?' asks about a role; it does not state the asker's.
-_ROLE_ASKED = re.compile(
-    r"\bals (een |de )?(mantelzorger|vrijwilliger|vrijwilligster|zorgprofessional|professional|mentor|vertegenwoordiger)s? of (als )?(een |de |zijn |haar )?(mantelzorger|vrijwilliger|vrijwilligster|zorgprofessional|professional|mentor|vertegenwoordiger|broer|zus|dochter|zoon|familie|familielid|buur\w*|vriend\w*)\b")
+_ROLE_ASKED = form("role_asked")
 
 
 def asker_role(norm: str) -> Optional[str]:
@@ -168,8 +164,7 @@ def asker_role(norm: str) -> Optional[str]:
 
 
 # 'moet mijn vader (daar ook nog mee) instemmen': the person named consents, he does not act.
-_CONSENTS_NEXT = re.compile(r" ((daar|er|ook|nog|mee|dan|wel|zelf|eerst|hier|hiervoor|daarvoor|om|zijn|haar|hun|de|het|een|altijd|nu) ){0,4}"
-                            r"(toestemming|instemming|akkoord|goedkeuring|instemmen|tekenen)\b")
+_CONSENTS_NEXT = form("consents_next")
 
 
 def _actor_in_question(question: str, mentions: List[Mention]) -> Tuple[str, Optional[Mention]]:
