@@ -60,6 +60,11 @@ _GLOSSARY: List[Tuple[str, str]] = sorted([
     ("at work", "op mijn werk"), ("unpaid", "onbetaald"), ("every evening", "elke avond"), ("every day", "elke dag"),
     ("blood thinners", "bloedverdunners"), ("blood thinner", "bloedverdunner"), ("painkillers", "pijnstillers"), ("painkiller", "pijnstiller"),
     ("together with", "samen met"), ("side effects", "bijwerkingen"), ("take", "innemen"),
+    ("i run a", "wij zijn een"), ("we run a", "wij zijn een"), ("small company", "organisatie"), ("company", "organisatie"),
+    ("our staff", "onze medewerkers"), ("my employees", "onze medewerkers"), ("employees", "medewerkers"), ("staff", "medewerkers"),
+    ("paid informal care", "betaalde mantelzorg"),
+    ("what does it mean for us", "wat betekent dat voor ons"), ("what does that mean for", "wat betekent dat voor"),
+    ("in that case", "dan"), ("are my", "zijn mijn"), ("are our", "zijn onze"), ("are they", "zijn zij"), ("are", "zijn"),
     ("to", "te"), ("if", "als"), ("she", "zij"), ("he", "hij"), ("i", "ik"), ("we", "wij"), ("still", "nog"), ("a carer", "mantelzorger"),
 ], key=lambda pair: len(pair[0]), reverse=True)
 

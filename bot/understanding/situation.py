@@ -95,12 +95,17 @@ class Situation:
 
 # -- people ------------------------------------------------------------------
 
+_ACTIVITY_NOUNS = {"mantelzorg", "vrijwilligerswerk"}
+
+
 def _person_nouns(lex: Lexicon) -> Dict[str, Tuple[Optional[str], Optional[str]]]:
     nouns: Dict[str, Tuple[Optional[str], Optional[str]]] = {}
     for phrase, rel in lex.relations.terms.items():
         if lex.kb.relations[rel].bond != "zelf":
             nouns[phrase] = (rel, None)
     for phrase, role in lex.roles.terms.items():
+        if phrase in _ACTIVITY_NOUNS:
+            continue  # 'betaalde mantelzorg' is a service, not a person
         nouns.setdefault(phrase, (None, role))
     for word in _GENERIC_PEOPLE:
         nouns.setdefault(word, ("familie" if word == "familie" else None, None))
@@ -117,6 +122,8 @@ def find_mentions(lex: Lexicon, norm: str) -> List[Mention]:
             start = m.start(0)
             if any(taken[start : m.end(0)]):
                 continue
+            if re.search(r"\b(zoals|net als|evenals|like)\s$", padded[max(0, start - 10):start]):
+                continue  # 'net zoals een mantelzorger dat mag' compares, it names nobody in the story
             for i in range(start, m.end(0)):
                 taken[i] = True
             relation, role = nouns[phrase]
