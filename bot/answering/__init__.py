@@ -139,6 +139,9 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
         volunteer = "vrijwilliger" in roles or ("mantelzorger" not in roles and re.search(r"\bvrijwillig", normalize(text)) and not re.search(r"\bmantelzorg", normalize(text)))
         key = _clearly_about(kb, "overbelasting_vrijwilliger" if volunteer else "overbelasting", text, questions)
         return topic_part(kb.topics[key], question, people_line(kb, s, actor), text)
+    if kind == "passend_reageren" and "vrijwilliger" in (s.actor_role, s.doer_role) and "mantelzorger" not in (s.actor_role, s.doer_role):
+        # A volunteer doing it wrong: the general steps, not the rule about a mantelzorger's unsafe care.
+        return topic_part(kb.topics["passend_reageren"], question, people_line(kb, s, actor), text)
     if kind == "regelen":
         # Staff arranging a care task that someone else takes over: the steps for that role.
         key = "stappen_vrijwilliger" if "vrijwilliger" in (s.actor_role, s.doer_role) else "stappen_mantelzorger"
