@@ -146,7 +146,8 @@ def _age_after(after: str) -> Optional[int]:
 
 def _ages(norm: str) -> Dict[str, int]:
     ages: Dict[str, int] = {}
-    m = re.search(r"\bik ben (\d{1,2})( jaar)?\b", norm) or re.search(r"\bi am (\d{1,2})( years)?\b", norm)
+    # 'ik ben 17', 'ben 17, moet ...' (informal, no 'ik'), 'i am 15'
+    m = re.search(r"(?:\bik ben|^ben|\bi am|\bi m) (\d{1,2})( jaar| years)?\b", norm)
     if m:
         ages["asker"] = int(m.group(1))
     m = re.search(r"\b(\d{1,3}) ?-?jarige? (\w+)", norm)
@@ -367,6 +368,7 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
         # that person is the one who wants to or does do it.
         actor_mention = story_actor
         doer = re.search(r"\b(ik|wij|we) (wil|wilde|zou|ga|doe|help|spuit|geef|trek|druppel|verzorg|prik)\b", norm) or re.search(
+            r"\b(doe|help|spuit|geef|trek|druppel|verzorg|prik|was|douche|verschoon|deed|hielp|spoot|gaf) (ik|wij|we)\b", norm) or re.search(
             r"\b(als|wanneer|voordat|zodat) (ik|wij|we)\b", q_norm)
         kind = "other" if actor_mention is not None and not doer and not asked_to_act else "asker"
 
