@@ -277,6 +277,14 @@ def test_claims_third_parties_and_two_roles(kb, text, start, must):
          "was niet bij het gesprek. Is de instemming van de cliënte voldoende?", "nee, niet alleen", "instemmen"),
         # Medicines together, in Dutch or English: no advice, a referral.
         ("Mag ik ibuprofen innemen samen met mijn bloedverdunners?", "op medische vragen geef ik geen advies", "apotheek"),
+        # Consent of a client who can decide is recorded, not asked each time (002 '8 Wat mogen ...').
+        ("Mevrouw Kramer is helder van geest en vindt het prima dat haar man haar insuline spuit. Moet ik dat nou elke keer "
+         "als ik kom opnieuw aan haar vragen?", "nee, niet elke keer", "zorgdossier"),
+        # Someone lying on the floor now who cannot get up: 112 first.
+        ("ik lig naast mn bed op de grond en kom niet meer omhoog, heb pijn in mn heup. wat moet ik doen", "is er nu gevaar", "112"),
+        # A volunteer does not decide on his own to give injections, whatever his old job.
+        ("Ik ben gepensioneerd verpleegkundige en sinds dit jaar vrijwilliger in een woonzorgcentrum. Mag ik op eigen initiatief "
+         "bij bewoners insuline spuiten?", "nee, niet zomaar", "opdracht"),
         # A relative helping the neighbour at the staff's request is a volunteer there, not his mantelzorger.
         ("Mijn moeder woont in het verpleeghuis. De verzorging vroeg of ik ook de buurman van mijn moeder wil helpen met eten. "
          "Ben ik dan voor de buurman ook mantelzorger?", "nee", "vrijwilliger"),
@@ -307,3 +315,17 @@ def test_english_medicine_question_gets_a_referral_only(kb):
     text = render(kb, reply).lower()
     assert reply.question_types[0] == "medisch" and "apotheek" in text
     assert all(p.kind != "mag_ik" for p in reply.parts)
+
+
+def test_confusion_after_hospital_is_not_an_emergency(kb):
+    # 'reageert soms niet als ik iets vraag' describes confusion, not someone who stopped responding.
+    line = first_line(kb, "Mijn vader is gisteren thuisgekomen na een longontsteking. Hij is verwarder en reageert soms niet "
+                          "als ik iets vraag. Normaal geef ik elke avond zijn insuline. Moet ik nu iets anders doen?")
+    assert "112" not in line, line
+
+
+def test_carer_refusing_help_is_not_the_receiver_refusing(kb):
+    # Told by the one cared for, 'hij wil geen hulp vragen' is about his load, not about her consent.
+    reply = answer(kb, "Sinds mijn herseninfarct doet mijn man bijna alles voor me: wassen en mijn medicijnen. Hij wordt elke week "
+                       "grauwer, maar hij wil geen hulp vragen. Wat kan ik als degene die de zorg krijgt hieraan doen?")
+    assert reply.question_types[0] == "overbelasting", reply.question_types

@@ -725,8 +725,11 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     sources: List[Citation] = []
     q = normalize(question) + " " + normalize(s.text)
     if re.search(r"\b(elke|iedere) keer\b|\btelkens\b|\bsteeds opnieuw\b", q):
-        topic = kb.topics["toestemming_structureel"]
-        return topic_part(topic)
+        if "vrijwilliger" in (actor.role, s.doer_role, s.actor_role) or re.search(r"\bvrijwillig", q):
+            return topic_part(kb.topics["toestemming_structureel"])
+        # A relative's task: the consent is recorded once and talked over again when things change.
+        note = kb.note("toestemming_vastleggen")
+        return Part("toestemming", phrase("consent_first.elke_keer"), (Block(note.text),), (note.source,), "nee", actor.role)
     verdict = None
     qn = normalize(question)
     asks_carer = re.search(r"\b(mantelzorger|vrijwilliger|familielid|dochter|zoon)s? (zelf )?(om )?(instemming|toestemming|akkoord)|\b(ook|zelf) (de|het) (mantelzorger|vrijwilliger)\b|"

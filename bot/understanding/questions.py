@@ -187,8 +187,8 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
     # A refusal in the story makes consent the question ("hij wil niet, wat nu?").
     if situation.refusal == "receiver":
         add("toestemming", 1.5)
-    elif situation.refusal == "actor":
-        add("weigeren", 1.5)
+    elif situation.refusal == "actor" and situation.receiver != "self":
+        add("weigeren", 1.5)  # told by the one cared for, the carer's no is not a question about refusing
     if "buiten_bronnen" in scores and "medisch" in scores and not _MEDICATION.search(norm):
         del scores["medisch"]  # 'hoeveel vergoeding mag ik krijgen' is about money, not a dose
     care_questions = [k for k in scores if k not in ("mag_ik", "medisch", "greeting", "thanks", "off_topic", "noodgeval")]

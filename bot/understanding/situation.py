@@ -474,7 +474,8 @@ def _circumstances(lex: Lexicon, s: Situation, norm: str) -> Situation:
     capacity = "wilsonbekwaam" if has("wilsonbekwaam") else ("bekwaam" if has("capable") else ("twijfel" if has("capacity_doubt") else None))
     refusal = None
     if has("receiver_refuses") and not re.search(r"\bik (wil|wilde) (het |dat |dit )?niet\b", norm):
-        refusal = "receiver"
+        # Told by the one cared for, 'hij wil geen hulp' is the carer's no; her own no is 'ik wil niet'.
+        refusal = "actor" if s.receiver == "self" else "receiver"
     if s.asker_role == "wettelijk_vertegenwoordiger" and re.search(r"\bik (ben|was) (er|daar) (op )?tegen\b|\bik (geef|wil) (daar |er )?geen toestemming\b", norm):
         refusal = "receiver"  # the representative decides for the person and says no
     if has("actor_unwilling"):
