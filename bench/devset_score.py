@@ -139,10 +139,15 @@ def in_process_system() -> Callable[[str], str]:
     from bot.kb.repository import KnowledgeBaseCache
 
     kb = KnowledgeBaseCache().get()
+    # A reply that is a fixed conversation text ('utter_greet') is scored on that text, as over REST.
+    texts = yaml.safe_load((ROOT / "actions" / "messages.yml").read_text(encoding="utf-8"))
+    keys = {"utter_greet": "greet", "utter_thanks": "thanks"}
 
     def ask(text: str) -> str:
         reply = answer(kb, text)
-        return render(kb, reply) if reply.parts else (reply.response or "")
+        if reply.parts:
+            return render(kb, reply)
+        return texts[keys.get(reply.response or "", "ask_rephrase")]["text"]
 
     return ask
 
