@@ -130,9 +130,12 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
         # The client said no: the first line says so (000: without consent it does not happen).
         part = _routed_topic_part(kb, kind, s, actor, text, question, questions)
         if part is not None:
-            own = next((m.words for m in s.mentions if m.relation and m.possessive in ("mijn", "mn", "m'n")), None)
-            naaste = you_form(s.receiver_words or own) or "de cliënt"
-            return replace(part, lead=phrase("consent_first.privacy_weigering", naaste=naaste), verdict="nee", blocks=part.blocks[-1:])
+            if s.asker_role == "zorgvrager" and s.asker_role_stated:
+                lead = phrase("consent_first.privacy_weigering_zelf")  # it is about the asker's own information
+            else:
+                own = next((m.words for m in s.mentions if m.relation and m.possessive in ("mijn", "mn", "m'n")), None)
+                lead = phrase("consent_first.privacy_weigering", naaste=you_form(s.receiver_words or own) or "de cliënt")
+            return replace(part, lead=lead, verdict="nee", blocks=part.blocks[-1:])
     if kind == "overbelasting":
         # Whose load the question is about decides between the two topics.
         roles = (s.actor_role, s.doer_role, s.asker_role if actor.is_asker else None)

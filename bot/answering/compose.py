@@ -969,7 +969,9 @@ def wet_big_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         sources = ((task.voorbehouden_source,) if known and task.voorbehouden_source else ()) + tuple(topic.sources)
         return Part("topic:wet_big", lead, (Block(topic.answer),), sources, "ja" if known else "hangt_af", role)
     # 'Klopt het dat alleen een verpleegkundige een injectie mag geven?': the law forbids it only as work.
-    if _ONLY_PROFESSIONALS.search(q):
+    # 'Een verzorgende zei dat ik dat niet mag, alleen met een BIG-registratie. Klopt dat?': the same, told in the story.
+    told_ban = _CHECKS_BAN.search(q) and _BAN_CLAIM.search(normalize(s.text)) and role in ("mantelzorger", "zorgvrager")
+    if _ONLY_PROFESSIONALS.search(q) or told_ban:
         return Part("topic:wet_big", phrase("wet_big.alleen_professionals_klopt_niet"), (Block(topic.answer),), topic.sources, "nee", role)
     # 'Geldt die wet dan niet voor wat zij doen?': who 'zij' are, the story says.
     about = q + (" " + normalize(s.text) if re.search(r"\b(zij|ze|hij|hun|hen|their|they)\b", q) else "")

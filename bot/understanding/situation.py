@@ -480,7 +480,7 @@ def _circumstances(lex: Lexicon, s: Situation, norm: str) -> Situation:
         refusal = "receiver"  # the representative decides for the person and says no
     if has("actor_unwilling"):
         # 'Ik wil niet dat mijn schoondochter mij wast': the asker is the one cared for, so it is the receiver who refuses.
-        refusal = refusal or ("receiver" if s.receiver == "self" else "actor")
+        refusal = refusal or ("receiver" if s.receiver == "self" or (s.asker_role == "zorgvrager" and s.asker_role_stated) else "actor")
     paid = "pgb" if has("paid_pgb") else ("vergoeding" if has("allowance") else ("loon" if has("salary") else None))
     spontaneous: Optional[bool] = None
     if has("not_asked"):
