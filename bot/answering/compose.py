@@ -55,9 +55,18 @@ def receiver_words(s: Situation) -> str:
     return you_form(s.receiver_words) or "de zorgvrager"
 
 
+_PLURAL_PEOPLE = re.compile(r"\b(dochters|zonen|kinderen|kleinkinderen|zussen|broers|familieleden|naasten|ouders|mantelzorgers|vrijwilligers|medewerkers)$")
+
+
+def is_plural(words: str) -> bool:
+    return bool(_PLURAL_PEOPLE.search(words or ""))
+
+
 def actor_words(s: Situation, actor: Actor) -> str:
     if actor.is_asker:
         return "je"
+    if actor.words and is_plural(actor.words) and " " not in actor.words.strip():
+        return "de " + actor.words.strip()  # 'dochters' named bare in 'een paar dochters en zonen'
     return you_form(actor.words) or {"vrijwilliger": "de vrijwilliger", "mantelzorger": "de mantelzorger",
                                       "zorgprofessional": "de zorgprofessional"}.get(actor.role or "", "die persoon")
 
@@ -472,7 +481,7 @@ def role_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str = "")
         elif outcome.id == "spontaan_andere_bewoner":
             lead = phrase("role_first.self_split_spontaan") if actor.is_asker else phrase("role_first.other_split_spontaan", wie_hoofd=_cap(who))
         elif outcome.id in ("vrijwilliger_op_verzoek", "vrijwilliger_andere_bewoners") and not actor.is_asker:
-            lead = phrase("role_first.other_split", wie_hoofd=_cap(who))
+            lead = phrase("role_first.other_split", wie_hoofd=_cap(who), is_zijn="zijn" if is_plural(who) else "is")
         elif outcome.id == "vrijwilliger_op_verzoek":
             lead = phrase("role_first.self_split_op_verzoek")
         elif outcome.id == "vrijwilliger_andere_bewoners":

@@ -192,7 +192,8 @@ def _actor_in_question(question: str, mentions: List[Mention]) -> Tuple[str, Opt
             break
     third = re.search(rf"\b(?:{_MODAL}|heeft|doet|wordt|blijft|krijgt|gaat|telt|geldt|valt|hoort) {_THIRD_PERSON}\b", q) or re.search(
         rf"\bdat {_THIRD_PERSON} (?:\w+ ){{0,2}}(?:een |de )?(?:mantelzorger|vrijwilliger|zorgprofessional|vrijwilligster|mantelzorgster)\b", q) or re.search(
-        r"\b(?:moeten|moet|kunnen|kan) (?:wij|we|ik|jullie) (hem|haar) (?:\w+ ){0,3}(?:zien|beschouwen|noemen|registreren|inschrijven|aanmelden|behandelen)\b", q)
+        r"\b(?:moeten|moet|kunnen|kan) (?:wij|we|ik|jullie) (hem|haar) (?:\w+ ){0,3}(?:zien|beschouwen|noemen|registreren|inschrijven|aanmelden|behandelen)\b", q) or re.search(
+        r"\bwat is (?:\w+ ){0,2}(hun|zijn|haar) (?:positie|rol|status)\b", q)
     if third and _CONSENTS_NEXT.match(q[third.end():]):
         third = None  # 'mag hij zelf toestemming geven dat opa hem helpt?': he consents, opa acts
     plural = re.search(r"\b(mogen|kunnen|moeten) (mantelzorgers|vrijwilligers|familieleden|naasten|medewerkers|zorgprofessionals|verzorgenden|mensen|ouders|kinderen)\b", q)

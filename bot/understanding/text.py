@@ -50,7 +50,8 @@ def is_question(sentence: str) -> bool:
     s = sentence.strip()
     if s.endswith("?"):
         return True
-    norm = normalize(s)
+    # 'Maar wat is ...', 'En mag ik ...': a leading conjunction does not make it a statement.
+    norm = re.sub(r"^(maar|en|dus|want|nou|oke|ok|of) ", "", normalize(s))
     return bool(_QUESTION_START.match(norm) or _QUESTION_PHRASE.search(norm))
 
 
