@@ -186,7 +186,8 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
         add("rol", 2.5)  # 'betaalde mantelzorgers' is itself a question about the role
     # A refusal in the story makes consent the question ("hij wil niet, wat nu?").
     if situation.refusal == "receiver":
-        add("toestemming", 1.5)
+        # 'Ze zegt nee nee. Wat moet ik doen?': with only a bare question, the refusal is the question.
+        add("toestemming", 3.0 if generic else 1.5)
     elif situation.refusal == "actor" and situation.receiver != "self":
         add("weigeren", 1.5)  # told by the one cared for, the carer's no is not a question about refusing
     if "buiten_bronnen" in scores and "medisch" in scores and not _MEDICATION.search(norm):
