@@ -65,6 +65,9 @@ _GLOSSARY: List[Tuple[str, str]] = sorted([
     ("paid informal care", "betaalde mantelzorg"),
     ("what does it mean for us", "wat betekent dat voor ons"), ("what does that mean for", "wat betekent dat voor"),
     ("in that case", "dan"), ("are my", "zijn mijn"), ("are our", "zijn onze"), ("are they", "zijn zij"), ("are", "zijn"),
+    ("does he still need my permission", "is mijn toestemming nog nodig"), ("does she still need my permission", "is mijn toestemming nog nodig"),
+    ("do they still need my permission", "is mijn toestemming nog nodig"), ("still need", "nog nodig"),
+    ("girlfriend", "vriendin"), ("boyfriend", "vriend"),
     ("just turned", "is"), ("has just turned", "is"), ("turned", "is"),
     ("to", "te"), ("if", "als"), ("she", "zij"), ("he", "hij"), ("i", "ik"), ("we", "wij"), ("still", "nog"), ("a carer", "mantelzorger"),
 ], key=lambda pair: len(pair[0]), reverse=True)
