@@ -187,7 +187,8 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
     # A refusal in the story makes consent the question ("hij wil niet, wat nu?").
     if situation.refusal == "receiver":
         # 'Ze zegt nee nee. Wat moet ik doen?': with only a bare question, the refusal is the question.
-        add("toestemming", 3.0 if generic else 1.5)
+        # In a dilemma story the 'no' is one of the views that clash (the family's), not the question.
+        add("toestemming", 3.0 if generic and "dilemma" not in story else 1.5)
     elif situation.refusal == "actor" and situation.receiver != "self":
         add("weigeren", 1.5)  # told by the one cared for, the carer's no is not a question about refusing
     if "buiten_bronnen" in scores and "medisch" in scores and not _MEDICATION.search(norm):
