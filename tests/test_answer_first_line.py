@@ -329,3 +329,19 @@ def test_carer_refusing_help_is_not_the_receiver_refusing(kb):
     reply = answer(kb, "Sinds mijn herseninfarct doet mijn man bijna alles voor me: wassen en mijn medicijnen. Hij wordt elke week "
                        "grauwer, maar hij wil geen hulp vragen. Wat kan ik als degene die de zorg krijgt hieraan doen?")
     assert reply.question_types[0] == "overbelasting", reply.question_types
+
+
+def test_two_questions_role_and_what_to_arrange(kb):
+    # Staff ask about relatives helping other residents at their request: the role first, then the steps for volunteers.
+    reply = answer(kb, "Op onze afdeling komen een paar dochters en zonen van bewoners elke week. Wij hebben ze gevraagd of ze dan "
+                       "ook de andere bewoners willen helpen met eten. Maar wat is formeel hun positie, en moeten we iets regelen?")
+    text = render(kb, reply)
+    assert reply.question_types[:2] == ("rol", "regelen"), reply.question_types
+    assert text.startswith("De dochters zijn mantelzorger bij de eigen naaste en vrijwilliger"), text[:120]
+    assert "vrijwilliger" in text.split("Zo pak je het aan")[0] and "Instemming" in text
+
+
+def test_registering_oneself_is_not_reporting_bad_care(kb):
+    reply = answer(kb, "Ik ben al dertig jaar de buurvrouw van Truus en trek 's avonds haar steunkousen uit. Ben ik nu eigenlijk "
+                       "mantelzorger, ook al zijn we geen familie? En moet ik dat ergens melden?")
+    assert reply.question_types[0] == "rol" and "passend_reageren" not in reply.question_types, reply.question_types

@@ -147,7 +147,7 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
         return topic_part(kb.topics["passend_reageren"], question, people_line(kb, s, actor), text)
     if kind == "regelen":
         # Staff arranging a care task that someone else takes over: the steps for that role.
-        key = "stappen_vrijwilliger" if "vrijwilliger" in (s.actor_role, s.doer_role) else "stappen_mantelzorger"
+        key = "stappen_vrijwilliger" if "vrijwilliger" in (s.actor_role, s.doer_role, actor.role) else "stappen_mantelzorger"
         return topic_part(kb.topics[key], question, people_line(kb, s, actor), text)
     if kind == "samenwerken" and s.asker_role == "zorginstelling" and s.asker_role_stated:
         kind = "beleid"  # an organisation asks about its policy, not about one conversation

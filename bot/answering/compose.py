@@ -158,7 +158,7 @@ def role_of_actor(kb: KnowledgeBase, s: Situation, actor: Actor) -> str:
     label = kb.roles[actor.role].label
     if re.sub(r"^(de|het|een|die|deze) ", "", normalize(who)).rstrip("s") in (label, label + "e"):
         return phrase("role_of_bare", rol=label)  # not 'Mantelzorger doet het hier als mantelzorger'
-    plural = re.search(r"\b(vrijwilligers|mantelzorgers|familieleden|medewerkers|naasten|kinderen|ouders|zorgprofessionals)$", who)
+    plural = is_plural(who) or re.search(r"\bzorgprofessionals$", who)
     return phrase("role_of_actor_plural" if plural else "role_of_actor", wie_hoofd=_cap(who), rol=kb.roles[actor.role].label)
 
 
