@@ -177,6 +177,8 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
     if c.has("facts", "symptom", norm) and _MEDICATION.search(norm) and any(_STOP_OR_TAKE.search(q) for q in asked):
         # 'Ze heeft bijwerkingen van haar nieuwe pillen. Moet ze stoppen?' asks medical advice.
         add("medisch", 2.5)
+    if generic and c.has("facts", "letting_go", norm):
+        add("samenwerken", 1.0)  # 'bang dat het misgaat' next to leaving tasks to family is about letting go
     staff = situation.asker_role in ("zorgprofessional", "zorginstelling")
     if generic and situation.doing_wrong:
         add("passend_reageren", 2.5)
