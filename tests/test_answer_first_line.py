@@ -345,3 +345,10 @@ def test_registering_oneself_is_not_reporting_bad_care(kb):
     reply = answer(kb, "Ik ben al dertig jaar de buurvrouw van Truus en trek 's avonds haar steunkousen uit. Ben ik nu eigenlijk "
                        "mantelzorger, ook al zijn we geen familie? En moet ik dat ergens melden?")
     assert reply.question_types[0] == "rol" and "passend_reageren" not in reply.question_types, reply.question_types
+
+
+def test_wilsonbekwaam_consent_names_the_representative_and_the_relative(kb):
+    # 000: the representative consents for someone who cannot decide, and the one who does it must agree too.
+    line = first_line(kb, "Bij een cliënte met vergevorderde dementie wil haar dochter de steunkousen aantrekken. Mevrouw kan zelf "
+                          "niet meer overzien wat dat betekent. Wie moet er dan instemmen?")
+    assert line.startswith("de wettelijk vertegenwoordiger geeft toestemming") and "haar dochter" in line and "instemmen" in line, line

@@ -652,7 +652,8 @@ def liability_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str)
         diff = kb.source_differences.get("andere_bewoners")
         if diff is not None:
             blocks.append(Block(diff.combined, title=phrase("lines.difference_title")))
-    if (staff_asks or organisation_asks) and role == "mantelzorger":
+    if (staff_asks or organisation_asks) and (role == "mantelzorger" or s.not_responded):
+        # What responding appropriately means, also for staff who saw it and said nothing.
         topic = kb.topics["passend_reageren"]
         blocks.append(Block(topic.answer.splitlines()[0]))
         sources.append(topic.sources[0])
@@ -752,6 +753,10 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     age_question = _age_question(qn, asker_is_young)
     asks_volunteer_use = re.search(r"\bvrijwilligers?\b", qn) and re.search(r"\b(inzetten|inzet|vragen|toestemming|instemm\w*|moet)\b", qn)
     no_consent = without_consent_lead(kb, s, question)
+    # Someone other than the asker who will do the task ('haar schoonzoon wil ... geven').
+    carer_other = actor if not actor.is_asker and actor.role in ("mantelzorger", "vrijwilliger") else doer(kb, s)
+    if carer_other is not None and carer_other.role not in ("mantelzorger", "vrijwilliger"):
+        carer_other = None
     if no_consent:
         lead, verdict = no_consent, "nee"
     elif s.receiver == "self" and (band is None or band.max_age >= 16) and WITHOUT_CONSENT.search(qn) and _asks_yes_no(question):
@@ -806,6 +811,11 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     elif band is not None:
         lead = band.text
         sources.append(band.source)
+    elif s.capacity == "wilsonbekwaam" and carer_other is not None and _open_question(question):
+        # 'Wie moet er dan instemmen?' while a relative will do it: the representative, and the relative too (000).
+        lead = phrase("consent_first.wilsonbekwaam_en_uitvoerder", naaste=naaste, wie=actor_words(s, carer_other),
+                      rol=kb.roles[carer_other.role].label)
+        sources.append(kb.note("instemming_uitvoerder").source)
     elif s.capacity == "wilsonbekwaam":
         lead = phrase("consent_first.wilsonbekwaam", naaste=naaste)
     elif s.capacity == "twijfel":
