@@ -742,6 +742,10 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         return Part("toestemming", phrase("consent_first.elke_keer"), (Block(note.text),), (note.source,), "nee", actor.role)
     verdict = None
     qn = normalize(question)
+    if re.search(r"\b(vastleg\w*|vast (te )?leggen|noteren|opschrijven|registreren)\b", qn) and re.search(r"\btoestemming\b", qn) \
+            and band is None and not re.match(r"^(wie|wiens|van wie)\b", qn):
+        # 'Moet ik die toestemming ergens vastleggen?': yes, in the care plan, and for whom it is.
+        return topic_part(kb.topics["privacy_zorgplan_familie"], question)
     asks_carer = re.search(r"\b(mantelzorger|vrijwilliger|familielid|dochter|zoon)s? (zelf )?(om )?(instemming|toestemming|akkoord)|\b(ook|zelf) (de|het) (mantelzorger|vrijwilliger)\b|"
                            r"\b(de|haar|zijn|die) \w+ zelf (dan |ook |nog )*om (instemming|toestemming|akkoord)\b|\bom (zijn|haar) (eigen )?(instemming|toestemming)\b", qn)
     enough = actor.role == "vrijwilliger" and re.search(r"\b(genoeg|voldoende)\b", qn) and s.receiver != "self"
