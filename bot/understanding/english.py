@@ -68,6 +68,10 @@ _GLOSSARY: List[Tuple[str, str]] = sorted([
     ("does he still need my permission", "is mijn toestemming nog nodig"), ("does she still need my permission", "is mijn toestemming nog nodig"),
     ("do they still need my permission", "is mijn toestemming nog nodig"), ("still need", "nog nodig"),
     ("girlfriend", "vriendin"), ("boyfriend", "vriend"),
+    ("health inspectorate", "inspectie"), ("inspectorate", "inspectie"), ("come after me", "mij aanpakken"), ("make a mistake", "een fout maak"),
+    ("first contact person", "eerste contactpersoon"), ("contact person", "contactpersoon"), ("what role do i actually have", "welke rol heb ik eigenlijk"),
+    ("what role do i have", "welke rol heb ik"), ("still considered", "nog gezien als"), ("considered", "gezien als"), ("actually", "eigenlijk"),
+    ("shut out", "buitengesloten"), ("the law requires", "de wet verplicht"), ("feeding tube", "sondevoeding"), ("spouse", "partner"),
     ("just turned", "is"), ("has just turned", "is"), ("turned", "is"),
     ("to", "te"), ("if", "als"), ("she", "zij"), ("he", "hij"), ("i", "ik"), ("we", "wij"), ("still", "nog"), ("a carer", "mantelzorger"),
 ], key=lambda pair: len(pair[0]), reverse=True)
