@@ -348,6 +348,7 @@ def _asked_role(question: str, s: Situation) -> Optional[str]:
     q = normalize(question)
     # 'doe ik dat dan als mantelzorger?', 'gelden voor ons dezelfde regels als voor mantelzorgers?'
     role_form = re.search(r"\bdat (hij|zij|ze|ik) (\w+ ){0,2}(een |de )?(mantelzorger|vrijwilliger|zorgprofessional|vrijwilligster|mantelzorgster)\b|"
+                          r"\b(moeten|moet) (wij|we|ik) (hem|haar|ze|hen) (\w+ ){0,2}als (een )?(vrijwilliger|mantelzorger)s? (registreren|inschrijven|aanmelden|zien|beschouwen)\b|"
                           r"\b(doen|doet|doe) als (een )?(mantelzorger|vrijwilliger)s?\b|"
                           r"\b(doe|doet|doen) (ik|hij|zij|ze|we|wij) (dat|dit|het) (dan |nu |nou |eigenlijk |nog |ook |gewoon |wel |toch |daar |hier |dus |voortaan )*als\b|\b(gelden|geldt|gelde) (\w+ ){0,4}(de |dezelfde )?regels (\w+ ){0,2}(als|van|voor)\b", q)
     if not role_form and not re.match(r"^(ben|is|zijn|word|wordt|worden|blijf|blijft|blijven|tel|telt|tellen|geld|geldt|gelden|val|valt|vallen|en ben|dus ben)\b", q) and not re.search(r"\b(ben|word|blijf|tel|val) ik\b", q):
@@ -504,6 +505,12 @@ def role_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str = "")
         if means is not None:
             blocks.append(means[0])
             sources.extend(means[1])
+        if not actor.is_asker and s.asker_role in ("zorgprofessional", "zorginstelling") and det.role in ("vrijwilliger", "mantelzorger"):
+            # Staff asking about someone else: what they arrange for that role (a volunteer agreement, the care file).
+            kind = "professional" if s.asker_role == "zorgprofessional" else "instelling"
+            note = kb.note(f"{kind}_bij_{det.role}")
+            blocks.append(Block(note.text, title=phrase("lines.asker_role_title", rol=kb.roles[s.asker_role].label)))
+            sources.append(note.source)
         line = _liability_line(kb, s, actor)
         if line:
             blocks.append(Block(line))
