@@ -893,6 +893,14 @@ _STORY_RETURNS_TASK = form("story_returns_task")
 def refuse_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -> Part:
     q = normalize(question)
     professional = actor.role == "zorgprofessional" or (actor.is_asker and s.asker_role == "zorgprofessional")
+    if s.receiver == "self" and not professional and (s.own_relative or s.doer_words or s.actor_words):
+        # The one cared for refusing someone's help ('mag ik dat weigeren?', 'moet ik dat accepteren?'): her consent decides (000).
+        condition = kb.conditions["toestemming_zorgvrager"]
+        may = _ASKS_MAY_REFUSE.search(q) or re.search(r"\b(mag|kan) ik (dat |het |die hulp )?(weigeren|nee zeggen|tegenhouden)\b", q)
+        lead, verdict = (phrase("refuse_first.zorgvrager_mag_weigeren"), "ja") if may else (phrase("consent_first.weigering_zelf"), "nee")
+        duty = kb.topics["niet_verplicht"]  # and nobody, the care receiver included, must take over a task
+        return Part("weigeren", lead, (Block(_you_are(kb.roles["zorgvrager"].label)), Block(condition.text), Block(duty.answer.splitlines()[0])),
+                    (condition.source, duty.sources[0]), verdict, "zorgvrager")
     topic = kb.topics["opdracht_teruggeven" if professional else "niet_verplicht"]
     about_others = re.search(r"\bvan (hen|ze|hun|de familie|familie|families|mantelzorgers|naasten|vrijwilligers)\b|\b(verlangen|eisen|verplichten|afdwingen)\b", q)
     if about_others:
