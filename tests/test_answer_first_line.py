@@ -285,6 +285,12 @@ def test_claims_third_parties_and_two_roles(kb, text, start, must):
         # A volunteer does not decide on his own to give injections, whatever his old job.
         ("Ik ben gepensioneerd verpleegkundige en sinds dit jaar vrijwilliger in een woonzorgcentrum. Mag ik op eigen initiatief "
          "bij bewoners insuline spuiten?", "nee, niet zomaar", "opdracht"),
+        # Told by the one cared for: 'mijn buurman, die verpleegkundige is' helps in his free time, as a mantelzorger.
+        ("Ik heb sinds kort diabetes en mijn buurman, die verpleegkundige is, biedt aan om elke avond mijn insuline te spuiten. "
+         "Mag dat zomaar?", "ja, je buurman mag insuline spuiten bij jou als mantelzorger", "jij"),
+        # The care receiver may refuse a relative's help: her consent decides.
+        ("Ik ben 80 en mijn dochter wil mijn steunkousen aantrekken maar ik doe het liever zelf. Mag ik dat weigeren?",
+         "ja, dat mag: jij beslist zelf", "toestemming"),
         # A relative helping the neighbour at the staff's request is a volunteer there, not his mantelzorger.
         ("Mijn moeder woont in het verpleeghuis. De verzorging vroeg of ik ook de buurman van mijn moeder wil helpen met eten. "
          "Ben ik dan voor de buurman ook mantelzorger?", "nee", "vrijwilliger"),

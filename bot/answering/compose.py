@@ -808,7 +808,7 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     elif s.refusal == "receiver" and band is not None and band.id == "jonger_dan_12":
         lead, verdict = phrase("consent_first.kind_onder_12"), "hangt_af"
     elif s.refusal == "receiver":
-        lead = phrase("consent_first.weigering_zelf") if s.receiver == "self" else phrase("consent_first.weigering", naaste=naaste)
+        lead = phrase("consent_first.weigering_zelf") if s.receiver in ("self", "asker") else phrase("consent_first.weigering", naaste=naaste)
         verdict = "nee"
         note = kb.note("weigering_zorgvrager")
         blocks.append(Block(note.text))
@@ -893,7 +893,7 @@ _STORY_RETURNS_TASK = form("story_returns_task")
 def refuse_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -> Part:
     q = normalize(question)
     professional = actor.role == "zorgprofessional" or (actor.is_asker and s.asker_role == "zorgprofessional")
-    if s.receiver == "self" and not professional and (s.own_relative or s.doer_words or s.actor_words):
+    if (s.receiver == "asker" or (s.receiver == "self" and (s.own_relative or s.doer_words or s.actor_words))) and not professional:
         # The one cared for refusing someone's help ('mag ik dat weigeren?', 'moet ik dat accepteren?'): her consent decides (000).
         condition = kb.conditions["toestemming_zorgvrager"]
         may = _ASKS_MAY_REFUSE.search(q) or re.search(r"\b(mag|kan) ik (dat |het |die hulp )?(weigeren|nee zeggen|tegenhouden)\b", q)

@@ -191,7 +191,7 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
         # 'Ze zegt nee nee. Wat moet ik doen?': with only a bare question, the refusal is the question.
         # In a dilemma story the 'no' is one of the views that clash (the family's), not the question.
         add("toestemming", 3.0 if generic and "dilemma" not in story else 1.5)
-    elif situation.refusal == "actor" and situation.receiver != "self":
+    elif situation.refusal == "actor" and situation.receiver not in ("self", "asker"):
         add("weigeren", 1.5)  # told by the one cared for, the carer's no is not a question about refusing
     if "buiten_bronnen" in scores and "medisch" in scores and not _MEDICATION.search(norm):
         del scores["medisch"]  # 'hoeveel vergoeding mag ik krijgen' is about money, not a dose

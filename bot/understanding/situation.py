@@ -124,6 +124,8 @@ def find_mentions(lex: Lexicon, norm: str) -> List[Mention]:
                 continue
             if re.search(r"\b(zoals|net als|evenals|like)\s$", padded[max(0, start - 10):start]):
                 continue  # 'net zoals een mantelzorger dat mag' compares, it names nobody in the story
+            if m.group(1) == "die" and re.match(r" (is|was|zelf \w+ is)\b", padded[m.end(0):]):
+                continue  # 'mijn buurman, die verpleegkundige is': what the person before is, not someone else
             for i in range(start, m.end(0)):
                 taken[i] = True
             relation, role = nouns[phrase]
@@ -267,7 +269,7 @@ _ACTS_NEXT = re.compile(r" (van (een |de |mevrouw |meneer )?\w+ )?(" + "|".join(
     v for v in _ACTING.strip("(?:)").split("|") if not v.endswith("en") and " " not in v) + r")\b")
 
 
-def _story_actor(mentions: List[Mention], norm: str) -> Optional[Mention]:
+def _story_actor(mentions: List[Mention], norm: str, asker_cared_for: bool = False) -> Optional[Mention]:
     """The person the story shows doing (or wanting to do) the care: a relative
     of a resident, a volunteer, a mantelzorger or a professional, followed
     within a few words by an acting verb."""
@@ -276,8 +278,8 @@ def _story_actor(mentions: List[Mention], norm: str) -> Optional[Mention]:
             continue
         if not (m.of_other or m.role in ("vrijwilliger", "mantelzorger", "zorgprofessional") or m.relation in ("familie", "partner", "vriend", "buur")):
             continue
-        if m.possessive in ("mijn", "m'n", "mn", "me") and not m.role:
-            continue  # 'mijn moeder' in the asker's story is the one cared for
+        if m.possessive in ("mijn", "m'n", "mn", "me") and not m.role and not asker_cared_for:
+            continue  # 'mijn moeder' in the asker's story is the one cared for, unless the asker is
         # Someone named by role ('een mantelzorger', 'de vrijwilliger') is the
         # likelier actor; allow a longer stretch of words before the verb.
         if re.match(r" (zei|zegt|zeggen|zeiden|vindt|vond|vinden|denkt|dacht|beweert|vertelde|vertelt|heeft gezegd|heeft verteld)\b", norm[m.start + len(m.words):]):
@@ -355,7 +357,7 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
         word = kind.split(":", 1)[1]
         plural_role = lex.roles.lookup(word) or ("mantelzorger" if word in ("familieleden", "naasten", "ouders", "kinderen") else None)
         kind = "other"
-    story_actor = _story_actor(mentions, norm)
+    story_actor = _story_actor(mentions, norm, asker_cared_for=role == "zorgvrager")
     asked_to_act = re.search(r"\b(vraagt|vroeg|vragen|vroegen|gevraagd) (me|mij|of ik|of wij|of we|ons)\b|\bik (wil|zou|ga) (graag )?\b|\b(wil|wilde|vraagt|vroeg|zegt|wilt|willen) dat (ik|we|wij)\b", norm)
     allow = re.search(r"\b(toestaan|toelaten|goedkeuren|laten doen|opdracht geven|een opdracht|overlaten aan|laten helpen)\b", q_norm)
     if kind == "asker" and allow and story_actor is not None:
@@ -416,7 +418,10 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
         ):
             receiver, relation = "self", "zelf"
             receiver_age = actor_mention.age if actor_mention else None
-        elif re.search(r"\b(bij mij|mij|me helpen|mijn (insuline|steunkousen|ogen|wond|stoma|sonde|medicijnen|medicatie|prik|injectie|kousen|bloedsuiker))\b", q_norm) and actor_mention is not None and actor_mention.possessive in ("mijn", "m'n", "mn", ""):
+        elif actor_mention is not None and actor_mention.possessive in ("mijn", "m'n", "mn", "") and (
+                re.search(r"\b(bij mij|mij|me helpen|mijn (insuline|steunkousen|ogen|wond|stoma|sonde|medicijnen|medicatie|prik|injectie|kousen|bloedsuiker))\b", q_norm)
+                or (role == "zorgvrager" and c.has("facts", "self_own_task", norm))):
+            # 'mijn buurman biedt aan mijn insuline te spuiten', told by the one cared for
             receiver = "asker"
             receiver_age = ages.get("asker")
         else:
@@ -476,12 +481,12 @@ def _circumstances(lex: Lexicon, s: Situation, norm: str) -> Situation:
     refusal = None
     if has("receiver_refuses") and not re.search(r"\bik (wil|wilde) (het |dat |dit )?niet\b", norm):
         # Told by the one cared for, 'hij wil geen hulp' is the carer's no; her own no is 'ik wil niet'.
-        refusal = "actor" if s.receiver == "self" else "receiver"
+        refusal = "actor" if s.receiver in ("self", "asker") else "receiver"
     if s.asker_role == "wettelijk_vertegenwoordiger" and re.search(r"\bik (ben|was) (er|daar) (op )?tegen\b|\bik (geef|wil) (daar |er )?geen toestemming\b", norm):
         refusal = "receiver"  # the representative decides for the person and says no
     if has("actor_unwilling"):
         # 'Ik wil niet dat mijn schoondochter mij wast': the asker is the one cared for, so it is the receiver who refuses.
-        refusal = refusal or ("receiver" if s.receiver == "self" or (s.asker_role == "zorgvrager" and s.asker_role_stated) else "actor")
+        refusal = refusal or ("receiver" if s.receiver in ("self", "asker") or (s.asker_role == "zorgvrager" and s.asker_role_stated) else "actor")
     paid = "pgb" if has("paid_pgb") else ("vergoeding" if has("allowance") else ("loon" if has("salary") else None))
     spontaneous: Optional[bool] = None
     if has("not_asked"):
