@@ -291,6 +291,9 @@ def test_claims_third_parties_and_two_roles(kb, text, start, must):
         # The care receiver may refuse a relative's help: her consent decides.
         ("Ik ben 80 en mijn dochter wil mijn steunkousen aantrekken maar ik doe het liever zelf. Mag ik dat weigeren?",
          "ja, dat mag: jij beslist zelf", "toestemming"),
+        # 15 years old, without the parents knowing: no, between 12 and 16 both must agree.
+        ("Ik ben 15 en heb een stoma. Mag mijn vriendin me helpen met verwisselen zonder dat mijn ouders het weten?",
+         "nee, zonder toestemming gebeurt het niet", "ouder of voogd"),
         # A relative helping the neighbour at the staff's request is a volunteer there, not his mantelzorger.
         ("Mijn moeder woont in het verpleeghuis. De verzorging vroeg of ik ook de buurman van mijn moeder wil helpen met eten. "
          "Ben ik dan voor de buurman ook mantelzorger?", "nee", "vrijwilliger"),
