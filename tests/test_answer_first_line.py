@@ -361,3 +361,10 @@ def test_wilsonbekwaam_consent_names_the_representative_and_the_relative(kb):
     line = first_line(kb, "Bij een cliënte met vergevorderde dementie wil haar dochter de steunkousen aantrekken. Mevrouw kan zelf "
                           "niet meer overzien wat dat betekent. Wie moet er dan instemmen?")
     assert line.startswith("de wettelijk vertegenwoordiger geeft toestemming") and "haar dochter" in line and "instemmen" in line, line
+
+
+def test_a_story_that_is_a_dilemma_gets_the_dilemma(kb):
+    # 004 'Dilemma 3 Familie is veel aanwezig', told by a team leader: not a liability answer.
+    reply = answer(kb, "Als teamleider merk ik dat een paar familieleden bijna de hele dag in de huiskamer zitten. Ze helpen graag mee, "
+                       "maar kijken ook mee met wat medewerkers doen. Het team voelt zich bekeken. Hoe maken we hier goede afspraken over?")
+    assert reply.parts[0].kind == "dilemma:familie_veel_aanwezig", [p.kind for p in reply.parts]

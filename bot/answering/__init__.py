@@ -159,11 +159,11 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
     return _routed_topic_part(kb, kind, s, actor, text, question, questions)
 
 
-def _clearly_about(kb: KnowledgeBase, best: str, text: str, questions: Sequence[str]) -> str:
+def _clearly_about(kb: KnowledgeBase, best: str, text: str, questions: Sequence[str], dilemmas: bool = False) -> str:
     """A topic the question is clearly about beats the usual topic of the type.
     Only keywords may overrule the route: full-text similarity alone picks up
     words of the story (a meal, a resident) that say nothing about the question."""
-    overall = topic_index(kb).ranked(text, questions, list(kb.topics))
+    overall = topic_index(kb).ranked(text, questions, list(kb.topics) + ([f"dilemma:{d}" for d in kb.dilemmas] if dilemmas else []))
     if overall and overall[0][0] != best:
         own = dict(overall).get(best, 0.0)
         if overall[0][1] >= 3 and overall[0][1] > 1.5 * own:
@@ -176,7 +176,15 @@ def _routed_topic_part(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor,
     """The topic that answers a question of this type, by its route and keywords."""
     best = topic_index(kb).best_for(kind, text, questions)
     if best:
-        best = _clearly_about(kb, best, text, questions)
+        best = _clearly_about(kb, best, text, questions, dilemmas=True)
+    if best and best.startswith("dilemma:") and best.split(":", 1)[1] in kb.dilemmas:
+        # A story that is one of the dilemmas of 004 ('familie zit de hele dag in de huiskamer').
+        dilemma = kb.dilemmas[best.split(":", 1)[1]]
+        if _SPEAKING_UP.search(normalize(question)):
+            # 'Mogen we daar afspraken over maken?': yes, and the dilemma says what to weigh.
+            part = dilemma_part(kb, dilemma, people_line(kb, s, actor), "")
+            return replace(part, lead=phrase("lines.speaking_up") + " " + part.lead, verdict="ja")
+        return dilemma_part(kb, dilemma, people_line(kb, s, actor), question)
     if best and best in kb.topics:
         part = topic_part(kb.topics[best], question, people_line(kb, s, actor), text)
         if part.verdict is None and _SPEAKING_UP.search(normalize(question)) and not re.match(r"^(ja|nee|dat hangt|het hangt)\b", normalize(part.lead)):
