@@ -294,6 +294,12 @@ def test_claims_third_parties_and_two_roles(kb, text, start, must):
         # 15 years old, without the parents knowing: no, between 12 and 16 both must agree.
         ("Ik ben 15 en heb een stoma. Mag mijn vriendin me helpen met verwisselen zonder dat mijn ouders het weten?",
          "nee, zonder toestemming gebeurt het niet", "ouder of voogd"),
+        # A 13-year-old doing her own injections: she cannot decide that alone (000 'Zorgvrager - Goed om te weten').
+        ("Mijn dochter van 13 heeft diabetes. Ze wil op schoolkamp zelf haar insuline spuiten, maar de begeleider zegt dat hij het "
+         "moet doen. Mag zij dat zelf beslissen?", "nee, niet alleen", "12 en 16"),
+        # A refusal shown, not said ('ze duwt mijn hand weg'): without consent it is not done.
+        ("Mijn vrouw heeft alzheimer en woont in een verpleeghuis. Nu wil zij dat niet meer van mij, ze duwt mijn hand weg. "
+         "De verzorging zegt dat ik gewoon moet doorgaan. Mag dat eigenlijk?", "nee, niet als je vrouw het niet wil", "toestemming"),
         # A relative helping the neighbour at the staff's request is a volunteer there, not his mantelzorger.
         ("Mijn moeder woont in het verpleeghuis. De verzorging vroeg of ik ook de buurman van mijn moeder wil helpen met eten. "
          "Ben ik dan voor de buurman ook mantelzorger?", "nee", "vrijwilliger"),

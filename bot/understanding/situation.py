@@ -412,7 +412,7 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
         receiver_age = None
         # 'Mag hij zelf toestemming geven?' is about deciding, not about doing the care himself.
         q_norm_tail = re.sub(r"\bzelf (toestemming|beslissen|besluiten|bepalen|kiezen|ja zeggen|nee zeggen)\b", r"\1", q_norm)
-        if re.search(rf"\b({_THIRD_PERSON}|{re.escape(actor_mention.words) if actor_mention else 'xx'}) (\w+ ){{0,6}}(zelf|zichzelf|bij zichzelf)\b", q_norm_tail) or (
+        if (actor_mention is not None and c.has("facts", "actor_self_care", norm)) or re.search(rf"\b({_THIRD_PERSON}|{re.escape(actor_mention.words) if actor_mention else 'xx'}) (\w+ ){{0,6}}(zelf|zichzelf|bij zichzelf)\b", q_norm_tail) or (
             actor_mention is not None and c.has("facts", "self_task", q_norm_tail.replace("mijn", "zijn"))
             and re.search(r"\b(zelf|zichzelf)\b", q_norm_tail)
         ):
