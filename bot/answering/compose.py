@@ -55,7 +55,7 @@ def receiver_words(s: Situation) -> str:
     return you_form(s.receiver_words) or "de zorgvrager"
 
 
-_PLURAL_PEOPLE = re.compile(r"\b(dochters|zonen|kinderen|kleinkinderen|zussen|broers|familieleden|naasten|ouders|mantelzorgers|vrijwilligers|medewerkers)$")
+_PLURAL_PEOPLE = form("plural_people")
 
 
 def is_plural(words: str) -> bool:
@@ -439,20 +439,19 @@ def _claim_lead(kb: KnowledgeBase, s: Situation, actor: Actor, role_id: str, cla
     return phrase("role_yesno.ja" if true else "role_yesno.claim_nee", wie_hoofd_lc=who, zijn="is", rol=label)
 
 
-# What a decided role means for the care task in the story: the general
-# permission rule of that role and where the agreements are kept.
-_ROLE_MEANS = {"mantelzorger": ("mantelzorger_bij_naaste", "afspraken_zorgdossier"),
-               "vrijwilliger": ("vrijwilliger_in_opdracht", None)}
+# What a decided role means for the care task in the story: the role's general
+# permission rule (scope 'alle' in data/kb/permissions.yml) and, when that rule
+# asks for it, where the agreements are kept.
+_ROLE_MEANS_ROLES = ("mantelzorger", "vrijwilliger")
 
 
 def _role_means_block(kb: KnowledgeBase, s: Situation, role_id: str, outcome_id: str) -> Optional[Tuple[Block, List[Citation]]]:
-    if not s.tasks or role_id not in _ROLE_MEANS or outcome_id in ("vrijwilliger_op_verzoek", "vrijwilliger_andere_bewoners", "spontaan_andere_bewoner"):
+    if not s.tasks or role_id not in _ROLE_MEANS_ROLES or outcome_id in ("vrijwilliger_op_verzoek", "vrijwilliger_andere_bewoners", "spontaan_andere_bewoner"):
         return None
-    permission_id, condition_id = _ROLE_MEANS[role_id]
-    permission = next(p for p in kb.permissions if p.id == permission_id)
+    permission = next(p for p in kb.permissions if p.role == role_id and p.scope == "alle")
     text, sources = permission.summary, [permission.source]
-    if condition_id:
-        condition = kb.conditions[condition_id]
+    if "afspraken_zorgdossier" in permission.conditions:
+        condition = kb.conditions["afspraken_zorgdossier"]
         text, sources = f"{text} {condition.text}", sources + [condition.source]
     return Block(text, title=phrase("lines.role_means_title")), sources
 
@@ -735,6 +734,12 @@ def _relative_carer_line(kb: KnowledgeBase, s: Situation) -> str:
 _THIRD_PARTY_CONSENT = form("third_party_consent")
 
 
+def _informal_carer(kb: KnowledgeBase, s: Situation, actor: Actor) -> Optional[Actor]:
+    """Someone other than the asker who will do the task ('haar schoonzoon wil ... geven')."""
+    carer = actor if not actor.is_asker and actor.role in ("mantelzorger", "vrijwilliger") else doer(kb, s)
+    return carer if carer is not None and carer.role in ("mantelzorger", "vrijwilliger") else None
+
+
 def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -> Part:
     naaste = receiver_words(s)
     band = consent_band(kb, s.receiver_age)
@@ -755,19 +760,16 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         return topic_part(kb.topics["privacy_zorgplan_familie"], question)
     asks_carer = re.search(r"\b(mantelzorger|vrijwilliger|familielid|dochter|zoon)s? (zelf )?(om )?(instemming|toestemming|akkoord)|\b(ook|zelf) (de|het) (mantelzorger|vrijwilliger)\b|"
                            r"\b(de|haar|zijn|die) \w+ zelf (dan |ook |nog )*om (instemming|toestemming|akkoord)\b|\bom (zijn|haar) (eigen )?(instemming|toestemming)\b", qn)
-    enough = actor.role == "vrijwilliger" and re.search(r"\b(genoeg|voldoende)\b", qn) and s.receiver != "self"
+    asks_enough = re.search(r"\b(genoeg|voldoende)\b", qn) and s.receiver != "self"
+    enough = actor.role == "vrijwilliger" and asks_enough
     # 'Is de instemming van de cliënte voldoende?' while the one who will do it was not asked.
-    client_enough = (not enough and s.receiver != "self" and re.search(r"\b(genoeg|voldoende)\b", qn)
+    client_enough = (not enough and asks_enough
                      and re.search(r"\b(toestemming|instemming|akkoord|ja)\b", qn) and not _ASKS_CHILD_ALONE.search(qn) and band is None)
     # The age told is the asker's own ('ik ben 14'): then 'mag ik zelf beslissen' is the young person asking.
     asker_is_young = (s.actor == "asker" and s.actor_age is not None) or (s.receiver == "self" and band is not None) or s.asker_role == "zorgvrager"
     age_question = _age_question(qn, asker_is_young)
     asks_volunteer_use = re.search(r"\bvrijwilligers?\b", qn) and re.search(r"\b(inzetten|inzet|vragen|toestemming|instemm\w*|moet)\b", qn)
     no_consent = without_consent_lead(kb, s, question)
-    # Someone other than the asker who will do the task ('haar schoonzoon wil ... geven').
-    carer_other = actor if not actor.is_asker and actor.role in ("mantelzorger", "vrijwilliger") else doer(kb, s)
-    if carer_other is not None and carer_other.role not in ("mantelzorger", "vrijwilliger"):
-        carer_other = None
     if no_consent:
         lead, verdict = no_consent, "nee"
     elif s.receiver == "self" and (band is None or band.max_age >= 16) and WITHOUT_CONSENT.search(qn) and _asks_yes_no(question):
@@ -822,7 +824,7 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     elif band is not None:
         lead = band.text
         sources.append(band.source)
-    elif s.capacity == "wilsonbekwaam" and carer_other is not None and _open_question(question):
+    elif s.capacity == "wilsonbekwaam" and _open_question(question) and (carer_other := _informal_carer(kb, s, actor)) is not None:
         # 'Wie moet er dan instemmen?' while a relative will do it: the representative, and the relative too (000).
         lead = phrase("consent_first.wilsonbekwaam_en_uitvoerder", naaste=naaste, wie=actor_words(s, carer_other),
                       rol=kb.roles[carer_other.role].label)
@@ -888,6 +890,7 @@ _ASKS_MAY_REFUSE = form("asks_may_refuse")
 
 # 'Ik durf niet te zeggen dat ik iets wil teruggeven. Kan dat nog?': the story says what 'dat' is.
 _STORY_RETURNS_TASK = form("story_returns_task")
+_MAY_I_REFUSE = form("may_i_refuse")
 
 
 def refuse_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -> Part:
@@ -896,7 +899,7 @@ def refuse_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) ->
     if (s.receiver == "asker" or (s.receiver == "self" and (s.own_relative or s.doer_words or s.actor_words))) and not professional:
         # The one cared for refusing someone's help ('mag ik dat weigeren?', 'moet ik dat accepteren?'): her consent decides (000).
         condition = kb.conditions["toestemming_zorgvrager"]
-        may = _ASKS_MAY_REFUSE.search(q) or re.search(r"\b(mag|kan) ik (dat |het |die hulp )?(weigeren|nee zeggen|tegenhouden)\b", q)
+        may = _ASKS_MAY_REFUSE.search(q) or _MAY_I_REFUSE.search(q)
         lead, verdict = (phrase("refuse_first.zorgvrager_mag_weigeren"), "ja") if may else (phrase("consent_first.weigering_zelf"), "nee")
         duty = kb.topics["niet_verplicht"]  # and nobody, the care receiver included, must take over a task
         return Part("weigeren", lead, (Block(_you_are(kb.roles["zorgvrager"].label)), Block(condition.text), Block(duty.answer.splitlines()[0])),
