@@ -374,3 +374,32 @@ def test_a_story_that_is_a_dilemma_gets_the_dilemma(kb):
     reply = answer(kb, "Als teamleider merk ik dat een paar familieleden bijna de hele dag in de huiskamer zitten. Ze helpen graag mee, "
                        "maar kijken ook mee met wat medewerkers doen. Het team voelt zich bekeken. Hoe maken we hier goede afspraken over?")
     assert reply.parts[0].kind == "dilemma:familie_veel_aanwezig", [p.kind for p in reply.parts]
+
+
+@pytest.mark.parametrize(
+    "text, start, must",
+    [
+        # 000 'Vrijwilliger': a volunteer needs an assignment of a bevoegde professional; the asker who
+        # hands the task over is not the one who would do it.
+        ("kan ik als bevoegde verpleegkundige een vrijwilliger de opdracht geven om bij een bewoner een injectie te geven?",
+         "alleen als", "vrijwilliger"),
+        ("We overwegen om in onze woonvorm een paar ervaren vrijwilligers 's avonds insuline te laten toedienen. Kan dat juridisch wel?",
+         "alleen als", "vrijwilliger"),
+        # A role the asker does not have (now) is not the asker's role.
+        ("Ik heb 40 jaar als verpleegkundige gewerkt en ben nu met pensioen. Als vrijwilliger in het verpleeghuis zie ik de "
+         "verzorging rennen. Mag ik dan niet gewoon bijspringen met de injecties?", "nee, niet zomaar", "vrijwilliger"),
+        ("Mijn vader heeft diabetes en de wijkverpleegkundige komt insuline spuiten. Ik woon bij hem en zou het best willen "
+         "overnemen. Mag dat zomaar, ik ben geen verpleegkundige?", "ja", "mantelzorger"),
+        # 000 'Toestemming': the one cared for consents himself; 'mijn man' is not a third party here.
+        ("moet mijn man echt toestemming geven als ik zijn wond verzorg? hij vind alles best", "ja", "je man"),
+    ],
+)
+def test_who_would_act_and_who_consents(kb, text, start, must):
+    line = first_line(kb, text)
+    assert line.startswith(start) and must in line, line
+
+
+def test_a_brother_who_consents_is_not_the_one_cared_for(kb):
+    line = first_line(kb, "Mijn broer is de eerste contactpersoon voor onze moeder in het verpleeghuis, ik help haar met douchen. "
+                          "Moet mijn broer toestemming geven voordat ik dat mag doen?")
+    assert "je broer krijgt de zorg" not in line and "moeder zelf" in line, line

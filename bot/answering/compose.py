@@ -734,6 +734,21 @@ def _relative_carer_line(kb: KnowledgeBase, s: Situation) -> str:
 _THIRD_PARTY_CONSENT = form("third_party_consent")
 
 
+def _third_is_receiver(s: Situation, qn: str) -> bool:
+    """'Moet mijn man toestemming geven?' when the asker helps her man: the one
+    named is the care receiver, not a third party."""
+    third = _THIRD_PARTY_CONSENT.search(qn)
+    if not third or s.receiver != "other":
+        return False
+    noun = third.group(0).split(" ")[2]
+    if s.receiver_words:
+        return noun in s.receiver_words.split(" ")
+    # 'als ik zijn wond verzorg': no one else is named, so 'zijn' is the man himself.
+    relatives = [m for m in s.mentions if m.relation]
+    return all(noun in m.words.split(" ") for m in relatives) and bool(
+        re.search(r"\b(als|wanneer|dat|voordat) (ik|we|wij) (\w+ ){0,3}(zijn|haar|hem)\b", qn[third.end():]))
+
+
 def _informal_carer(kb: KnowledgeBase, s: Situation, actor: Actor) -> Optional[Actor]:
     """Someone other than the asker who will do the task ('haar schoonzoon wil ... geven')."""
     carer = actor if not actor.is_asker and actor.role in ("mantelzorger", "vrijwilliger") else doer(kb, s)
@@ -815,6 +830,10 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         note = kb.note("weigering_zorgvrager")
         blocks.append(Block(note.text))
         sources.append(note.source)
+    elif _third_is_receiver(s, qn) and s.capacity != "wilsonbekwaam" and (band is None or band.max_age >= 16):
+        # 'Moet mijn man echt toestemming geven als ik zijn wond verzorg?': he is the one cared for, so yes.
+        named = " ".join(_THIRD_PARTY_CONSENT.search(qn).group(0).split(" ")[1:3])
+        lead, verdict = phrase("consent_first.ontvanger", naaste=you_form(named) or named), "ja"
     elif s.capacity == "bekwaam" and s.receiver != "self" and (band is None or band.max_age >= 16) and _THIRD_PARTY_CONSENT.search(qn):
         wie = " ".join(_THIRD_PARTY_CONSENT.search(qn).group(0).split(" ")[1:3])
         wie = you_form(wie) or wie
@@ -835,7 +854,7 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         lead, verdict = phrase("consent_first.twijfel", naaste=naaste), "hangt_af"
     else:
         lead = phrase("consent_first.algemeen")
-    third = _THIRD_PARTY_CONSENT.search(qn)
+    third = None if _third_is_receiver(s, qn) else _THIRD_PARTY_CONSENT.search(qn)
     if third and verdict is None and band is None and s.capacity != "wilsonbekwaam" and s.receiver != "self" \
             and not (s.asker_role == "wettelijk_vertegenwoordiger" and s.asker_role_stated):
         # 'Moet mijn broer toestemming geven?': not unless the receiver cannot decide (000).

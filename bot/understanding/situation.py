@@ -162,11 +162,13 @@ def _ages(norm: str) -> Dict[str, int]:
 
 # 'Doe ik dat als mantelzorger of als vrijwilliger?' asks about a role; it does not state the asker's.
 _ROLE_ASKED = form("role_asked")
+# 'ik ben geen verpleegkundige', 'ik heb jaren als verpleegkundige gewerkt': not the asker's role now.
+_ROLE_NOT_NOW = form("role_not_now")
 
 
 def asker_role(norm: str) -> Optional[str]:
     c = cues()
-    norm = _ROLE_ASKED.sub(" ", norm)
+    norm = _ROLE_NOT_NOW.sub(" ", _ROLE_ASKED.sub(" ", norm))
     for role in ("zorginstelling", "wettelijk_vertegenwoordiger", "vrijwilliger", "zorgprofessional", "mantelzorger", "zorgvrager"):
         if c.has("asker", role, norm):
             return role
@@ -220,6 +222,24 @@ def _actor_in_question(question: str, mentions: List[Mention]) -> Tuple[str, Opt
     return "asker", None
 
 
+def _delegate(mentions: List[Mention], q_norm: str) -> Optional[Mention]:
+    """Whom the asker would hand the task to: 'een vrijwilliger de opdracht geven',
+    'vrijwilligers insuline laten geven', 'het aan de dochter overlaten'."""
+    for m in mentions:
+        if m.self_described or m.role == "zorginstelling" or not (m.role in ("vrijwilliger", "mantelzorger") or m.relation):
+            continue
+        w = re.escape(m.words)
+        if re.search(rf"\b{w} (de |een )?opdracht\b|\b{w} (\w+ ){{0,5}}(te )?laten\b|\b(aan|overlaten aan|overdragen aan) {w}\b", q_norm):
+            return m
+    pronoun = re.search(r"\b(hem|haar|hen|ze|die) (\w+ ){0,5}(te )?laten\b|\b(hem|haar|hen) (de |een )?opdracht\b", q_norm)
+    if pronoun:
+        before = [m for m in mentions if m.start < pronoun.start() and not m.self_described and m.role != "zorginstelling"
+                  and m.role in ("vrijwilliger", "mantelzorger")]
+        if before:
+            return before[-1]
+    return None
+
+
 def _first_relative(mentions: List[Mention], exclude: Optional[Mention] = None) -> Optional[Mention]:
     for m in mentions:
         if m is exclude:
@@ -248,7 +268,9 @@ def _receiver_for_asker(lex: Lexicon, norm: str, mentions: List[Mention]) -> Tup
     past_asides = [m for m in mentions if m.relation and re.search(r"\b(vroeger|destijds|toen|jaren geleden)\b[^.?!]{0,60}$", norm[max(0, m.start - 60):m.start])]
     mentions = [m for m in mentions if m not in past_asides] or mentions
     consenting = [m for m in mentions if _CONSENTS_NEXT.match(norm[m.start + len(m.words):])]
-    relative = _first_relative(mentions, exclude=consenting[0] if consenting else None)
+    # 'Mijn broer is contactpersoon ... Moet mijn broer toestemming geven?': he consents wherever he is named.
+    mentions = [m for m in mentions if not any(m.words == c.words for c in consenting)] or mentions
+    relative = _first_relative(mentions)
     if relative is not None:
         return "other", relative
     if c.has("facts", "self_task", norm) and not any(m.relation or m.role for m in mentions):
@@ -359,8 +381,17 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
         kind = "other"
     story_actor = _story_actor(mentions, norm, asker_cared_for=role == "zorgvrager")
     asked_to_act = re.search(r"\b(vraagt|vroeg|vragen|vroegen|gevraagd) (me|mij|of ik|of wij|of we|ons)\b|\bik (wil|zou|ga) (graag )?\b|\b(wil|wilde|vraagt|vroeg|zegt|wilt|willen) dat (ik|we|wij)\b", norm)
-    allow = re.search(r"\b(toestaan|toelaten|goedkeuren|laten doen|opdracht geven|een opdracht|overlaten aan|laten helpen)\b", q_norm)
-    if kind == "asker" and allow and story_actor is not None:
+    allow = re.search(r"\b(toestaan|toelaten|goedkeuren|laten doen|opdracht geven|een opdracht|overlaten aan|laten helpen|te laten|laten \w+)\b", q_norm)
+    delegate = _delegate(mentions, q_norm) if allow else None
+    asks_may = re.search(r"\b(mag|mogen|kan|kunnen|toegestaan|toestaan|juridisch|wettelijk|verboden|mogelijk)\b", q_norm)
+    if delegate is None and asks_may and re.search(r"\b(laten|opdracht)\b", norm) and (
+            kind == "unknown" or (kind == "asker" and role in ("zorginstelling", "zorgprofessional") and not re.search(r"\b(ik|mij|me)\b", q_norm))):
+        # 'We willen vrijwilligers insuline laten geven. Kan dat?': the story names who would act.
+        delegate = _delegate(mentions, norm)
+    if kind in ("asker", "other", "unknown") and delegate is not None:
+        # 'kan ik een vrijwilliger de opdracht geven om ...': the volunteer would act, not the asker
+        kind, actor_mention = "other", delegate
+    elif kind == "asker" and allow and story_actor is not None:
         kind, actor_mention = "other", story_actor
     elif kind == "asker" and allow:
         target = next((m for m in mentions if m.role in ("vrijwilliger", "mantelzorger") and not m.self_described and q_norm.find(m.words) >= 0), None)
@@ -372,7 +403,8 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
         actor_mention = story_actor
         doer = re.search(r"\b(ik|wij|we) (wil|wilde|zou|ga|doe|help|spuit|geef|trek|druppel|verzorg|prik)\b", norm) or re.search(
             r"\b(doe|help|spuit|geef|trek|druppel|verzorg|prik|was|douche|verschoon|deed|hielp|spoot|gaf) (ik|wij|we)\b", norm) or re.search(
-            r"\b(als|wanneer|voordat|zodat) (ik|wij|we)\b", q_norm)
+            r"\b(als|wanneer|voordat|zodat) (ik|wij|we)\b", q_norm) or re.search(
+            r"\b(ik|wij|we) (\w+ ){0,8}(zou|zouden|wil|willen) (\w+ ){0,4}(overnemen|zelf doen|leren)\b", norm)
         kind = "other" if actor_mention is not None and not doer and not asked_to_act else "asker"
 
     relative = next((m for m in mentions if m.relation and m.possessive in ("mijn", "m'n", "mn", "me", "onze")
