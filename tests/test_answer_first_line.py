@@ -403,3 +403,25 @@ def test_a_brother_who_consents_is_not_the_one_cared_for(kb):
     line = first_line(kb, "Mijn broer is de eerste contactpersoon voor onze moeder in het verpleeghuis, ik help haar met douchen. "
                           "Moet mijn broer toestemming geven voordat ik dat mag doen?")
     assert "je broer krijgt de zorg" not in line and "moeder zelf" in line, line
+
+
+@pytest.mark.parametrize(
+    "text, start, must",
+    [
+        # 000 'Zorgvrager': from 16 and able to decide, the care receiver consents, not the son.
+        ("Mijn zoon regelt veel voor me, maar ik ben 84 en nog helemaal helder. De thuiszorg vroeg hem om toestemming of mijn "
+         "kleindochter mijn ogen mag druppelen. Moet ik dat niet zelf beslissen?", "ja, jij kunt zelf beslissen", "wilsonbekwaam"),
+        # 001 'Privacy': information is shared only with the client's consent, so the client can stop it.
+        ("Ik ben 80. Mijn dochter mag alles weten, maar ik wil absoluut niet dat mijn schoonzoon in mijn dossier kan kijken. "
+         "Kan ik dat tegenhouden?", "ja", "toestemming"),
+        # 'Is dat illegaal?' is the permission question turned round (001 'Wet BIG': not for mantelzorgers).
+        ("Mijn schoonzus geeft haar man al jaren zijn injecties en heeft geen medische opleiding. Is dat eigenlijk illegaal?",
+         "nee, dat is niet verboden", "mantelzorger"),
+        # Hands that do not always work are no refusal; the grandson offers and both agree.
+        ("Sinds mijn dwarslaesie moet ik mezelf katheteriseren, maar mijn handen willen niet altijd. Mijn kleinzoon woont bij me in "
+         "en heeft aangeboden te helpen. Ik vind het goed en hij ook. Mag dat?", "ja", "kleinzoon"),
+    ],
+)
+def test_the_care_receiver_decides_and_question_forms(kb, text, start, must):
+    line = first_line(kb, text)
+    assert line.startswith(start) and must in line, line

@@ -16,7 +16,7 @@ from bot.answering.compose import (
     role_part, sock_part, topic_part, wet_big_part,
 )
 from bot.answering.reasoning import Actor, acting_role, role_facts
-from bot.answering.reply import Button, Part, Reply, phrase, render
+from bot.answering.reply import Block, Button, Part, Reply, phrase, render
 from bot.kb.domain import KnowledgeBase
 from bot.understanding.cues import cues, form
 from bot.understanding.english import gloss, looks_english
@@ -91,6 +91,24 @@ def _question_for(kind: str, questions: Sequence[str], text: str) -> str:
     return matching[-1] if matching else questions[-1]
 
 
+_ABOUT_INFORMATION = re.compile(r"\b(dossier|zorgdossier|inzage|inzien|inkijken|meekijken|informatie|gegevens|vertellen|meelezen)\b")
+_CAN_I_STOP = re.compile(r"\b(tegenhouden|tegen houden|voorkomen|weigeren|verbieden|nee zeggen|stoppen|blokkeren)\b")
+
+
+# 'Is dat illegaal?' asks the permission question the other way round.
+_ASKS_IF_FORBIDDEN = re.compile(r"\b(illegaal|verboden|strafbaar|tegen de wet|in strijd met de wet|niet toegestaan|niet legaal|overtreding)\b")
+
+
+def _forbidden_form(part: Part) -> Part:
+    """The permission answer turned to the question 'is it forbidden?': a yes
+    (it is allowed) becomes 'no, it is not forbidden'."""
+    m = re.match(r"^Ja[,.]?\s+(.*)$", part.lead, re.S)
+    if not m or part.verdict == "nee":
+        return part
+    rest = m.group(1)
+    return replace(part, lead=phrase("lines.niet_verboden") + " " + rest[0].upper() + rest[1:], verdict="nee")
+
+
 def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: str, questions: Sequence[str]) -> Optional[Part]:
     question = _question_for(kind, questions, text)
     topics = topic_index(kb)
@@ -126,10 +144,13 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
         part = _routed_topic_part(kb, kind, s, actor, text, question, questions)
         if part is not None:
             return replace(part, lead=phrase("consent_first.privacy_niet_gevraagd"), verdict="nee", blocks=part.blocks[-1:])
-    if kind == "privacy" and s.refusal == "receiver" and _asks_permission(questions):
+    if kind == "privacy" and s.refusal == "receiver" and (_asks_permission(questions) or _CAN_I_STOP.search(normalize(question))):
         # The client said no: the first line says so (000: without consent it does not happen).
         part = _routed_topic_part(kb, kind, s, actor, text, question, questions)
         if part is not None:
+            if s.asker_role == "zorgvrager" and s.asker_role_stated and _CAN_I_STOP.search(normalize(question)):
+                return replace(part, lead=phrase("consent_first.privacy_tegenhouden_zelf"), verdict="ja",
+                               blocks=(Block(phrase("role_first.self", rol="zorgvrager")),) + part.blocks[-1:])
             if s.asker_role == "zorgvrager" and s.asker_role_stated:
                 lead = phrase("consent_first.privacy_weigering_zelf")  # it is about the asker's own information
             else:
@@ -259,6 +280,11 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
         kinds = ["mag_ik"] + [k for k in kinds if k not in ("mag_ik", "wet_big", "wetten")]
     elif "mag_ik" in kinds and "wet_big" in kinds and s.task:
         kinds.remove("wet_big")  # the permission answer covers the Wet BIG for this task
+    if "privacy" in kinds and "toestemming" in kinds and kinds.index("toestemming") < kinds.index("privacy") \
+            and _ABOUT_INFORMATION.search(normalize(read)) and not s.tasks:
+        # 'ik wil niet dat mijn schoonzoon in mijn dossier kijkt': consent to share information, a privacy question.
+        kinds.remove("privacy")
+        kinds.insert(kinds.index("toestemming"), "privacy")
     # "Mag ik daar iets van zeggen?" without a care task: a topic answers it
     # better than the permission rules; those stay the last resort.
     weak_permission = "mag_ik" in kinds and q.scores.get("mag_ik", 0.0) < 1.0 and not s.tasks
@@ -270,6 +296,8 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
         part = _part_for(kb, kind, s, actor, read, questions)
         if part is not None and all(p.kind != part.kind for p in reply.parts):
             reply.parts.append(part)
+    if reply.parts and reply.parts[0].kind in ("mag_ik", "wet_big") and questions and _ASKS_IF_FORBIDDEN.search(normalize(questions[-1])):
+        reply.parts[0] = _forbidden_form(reply.parts[0])
     if not reply.parts:
         # Safety topics (dosage, medical advice) answer only when their own cues fired.
         ranked = [kv for kv in topic_index(kb).combined(read, questions) if kb.topics.get(kv[0]) is None

@@ -839,7 +839,8 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         wie = you_form(wie) or wie
         lead, verdict = phrase("consent_first.derde_bekwaam", naaste=naaste, wie=wie), "nee"
     elif s.capacity == "bekwaam" and s.receiver != "self" and (band is None or band.max_age >= 16):
-        lead, verdict = phrase("consent_first.bekwaam", naaste=naaste), "ja"
+        lead = phrase("consent_first.bekwaam_jij") if s.receiver == "asker" else phrase("consent_first.bekwaam", naaste=naaste)
+        verdict = "ja"
     elif band is not None:
         lead = band.text
         sources.append(band.source)

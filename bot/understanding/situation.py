@@ -240,6 +240,25 @@ def _delegate(mentions: List[Mention], q_norm: str) -> Optional[Mention]:
     return None
 
 
+_ASKS_WHO_DECIDES = re.compile(r"\b(beslissen|beslis|bepalen|bepaal|toestemming|instemm\w*|tegenhouden|accepteren)\b")
+_MY_CARE = (r"(mijn|m'n|mn) (eigen )?(insuline|steunkousen|kousen|ogen|oogdruppels|wond|been|benen|stoma|stomazakje|sonde|sondevoeding|"
+            r"medicijnen|medicatie|pillen|katheter|prik|injectie|injecties|billen|haar|nagels|voeten)\b")
+
+
+def _does_the_askers_care(mentions: List[Mention], norm: str) -> Optional[Mention]:
+    """A relative or volunteer said to do the asker's own care ('mijn kleindochter
+    mag mijn ogen druppelen', 'dat mijn schoonzoon mij wast')."""
+    for m in mentions:
+        if m.self_described or m.role == "zorginstelling" or not (m.relation or m.role in ("vrijwilliger", "mantelzorger")):
+            continue
+        w = re.escape(m.words)
+        if re.search(rf"\b{w} (\w+ ){{0,4}}{_MY_CARE}", norm) or re.search(
+                rf"\b{w} (\w+ ){{0,3}}(mij|me) (\w+ ){{0,2}}(wast|douchet|verzorgt|aankleedt|verschoont|spuit|prikt|druppelt|helpt|wassen|helpen|verzorgen)\b", norm) or re.search(
+                rf"\b{w} (\w+ ){{0,8}}(heeft aangeboden|biedt aan|bood aan|wil (me |mij )?(graag )?helpen|helpt (me|mij))\b", norm):
+            return m
+    return None
+
+
 def _first_relative(mentions: List[Mention], exclude: Optional[Mention] = None) -> Optional[Mention]:
     for m in mentions:
         if m is exclude:
@@ -300,8 +319,10 @@ def _story_actor(mentions: List[Mention], norm: str, asker_cared_for: bool = Fal
             continue
         if not (m.of_other or m.role in ("vrijwilliger", "mantelzorger", "zorgprofessional") or m.relation in ("familie", "partner", "vriend", "buur")):
             continue
-        if m.possessive in ("mijn", "m'n", "mn", "me") and not m.role and not asker_cared_for:
-            continue  # 'mijn moeder' in the asker's story is the one cared for, unless the asker is
+        cares_for_own = re.match(rf" (\w+ ){{0,3}}{_ACTING} (haar|zijn|hun) (eigen )?\w+", norm[m.start + len(m.words):])
+        if m.possessive in ("mijn", "m'n", "mn", "me") and not m.role and not asker_cared_for and not cares_for_own:
+            continue  # 'mijn moeder' in the asker's story is the one cared for, unless the asker is,
+            # or she cares for someone of her own ('mijn schoonzus geeft haar man zijn injecties')
         # Someone named by role ('een mantelzorger', 'de vrijwilliger') is the
         # likelier actor; allow a longer stretch of words before the verb.
         if re.match(r" (zei|zegt|zeggen|zeiden|vindt|vond|vinden|denkt|dacht|beweert|vertelde|vertelt|heeft gezegd|heeft verteld)\b", norm[m.start + len(m.words):]):
@@ -397,6 +418,12 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
         target = next((m for m in mentions if m.role in ("vrijwilliger", "mantelzorger") and not m.self_described and q_norm.find(m.words) >= 0), None)
         if target is not None:
             kind, actor_mention = "other", target
+    carer_of_asker = _does_the_askers_care(mentions, norm) if (kind == "asker" and _ASKS_WHO_DECIDES.search(q_norm)) or (
+        kind == "unknown" and role == "zorgvrager") else None
+    if carer_of_asker is not None:
+        # 'of mijn kleindochter mijn ogen mag druppelen ... Moet ik dat niet zelf beslissen?':
+        # the asker is the one cared for and decides; the granddaughter would act.
+        kind, actor_mention = "other", carer_of_asker
     if kind == "unknown":
         # 'Mag dat?': who does it follows from the story; someone else only when
         # that person is the one who wants to or does do it.
@@ -450,6 +477,9 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
         ):
             receiver, relation = "self", "zelf"
             receiver_age = actor_mention.age if actor_mention else None
+        elif actor_mention is not None and actor_mention is carer_of_asker:
+            receiver = "asker"
+            receiver_age = ages.get("asker")
         elif actor_mention is not None and actor_mention.possessive in ("mijn", "m'n", "mn", "") and (
                 re.search(r"\b(bij mij|mij|me helpen|mijn (insuline|steunkousen|ogen|wond|stoma|sonde|medicijnen|medicatie|prik|injectie|kousen|bloedsuiker))\b", q_norm)
                 or (role == "zorgvrager" and c.has("facts", "self_own_task", norm))):
