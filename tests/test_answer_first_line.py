@@ -425,3 +425,21 @@ def test_a_brother_who_consents_is_not_the_one_cared_for(kb):
 def test_the_care_receiver_decides_and_question_forms(kb, text, start, must):
     line = first_line(kb, text)
     assert line.startswith(start) and must in line, line
+
+
+def test_a_volunteer_asking_about_insurance_gets_the_volunteer_liability(kb):
+    # 001 'Aansprakelijkheid vrijwilliger': with a volunteer agreement the organisation is liable first.
+    # 'Sinds ... ben ik vrijwilliger' states the role; the wife who asks is not the one cared for.
+    reply = answer(kb, "Sinds mijn pensioen ben ik vrijwilliger in een hospice, ik help met de mondverzorging. Mijn vrouw vraagt of ik "
+                       "een aparte verzekering moet afsluiten, voor het geval ik iets verkeerd doe. Hoe zit dat eigenlijk?")
+    text = render(kb, reply).lower()
+    assert reply.question_types[0] == "aansprakelijkheid", reply.question_types
+    assert "vrijwilligersovereenkomst" in text.splitlines()[0] and "je bent hier vrijwilliger" in text and "mantelzorger" not in text.splitlines()[0], text
+
+
+def test_asked_to_sign_something_gets_the_volunteer_agreement(kb):
+    # 000 'Zorginstelling' / 001: the agreement records the tasks and makes the organisation liable.
+    reply = answer(kb, "Mijn vrouw woonde op de afdeling en is in maart overleden. Ik kan het nog niet loslaten, dus ik wandel nog elke "
+                       "week met de bewoners. De coördinator wil nu dat ik iets teken. Waarom is dat nodig?")
+    line = render(kb, reply).splitlines()[0].lower()
+    assert "vrijwilligersovereenkomst" in line and "aansprakelijk" in line, line

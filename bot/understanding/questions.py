@@ -66,6 +66,7 @@ _NOT_CARE_PERMISSION = form("not_care_permission")
 
 
 _OPEN_WHERE = form("open_where")
+_ROLE_STATEMENT = form("role_statement")
 _REFUSAL_WORDS = form("refusal_words")
 
 
@@ -131,7 +132,8 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
     for q in asked:
         if "weigeren" in in_question and _OPEN_WHERE.match(q) and not _REFUSAL_WORDS.search(q):
             in_question.discard("weigeren")
-    story = {k for k in c.keys_matching("questions", norm) if k not in ("noodgeval", "greeting", "thanks", "mag_ik", "wie_beslist")}
+    story = {k for k in c.keys_matching("questions", _ROLE_STATEMENT.sub(" ", norm))
+             if k not in ("noodgeval", "greeting", "thanks", "mag_ik", "wie_beslist")}
     if "weigeren" in story and asked and all(_OPEN_WHERE.match(q) for q in asked) and not _REFUSAL_WORDS.search(norm):
         story.discard("weigeren")
     # 'Wie beslist ...?' asks about consent only when nothing more specific is asked.

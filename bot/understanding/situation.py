@@ -259,6 +259,13 @@ def _does_the_askers_care(mentions: List[Mention], norm: str) -> Optional[Mentio
     return None
 
 
+def _only_speaks(m: Mention, norm: str) -> bool:
+    """'Mijn vrouw vraagt of ik een verzekering nodig heb': a relative who speaks in
+    the story and is not helped in it."""
+    return bool(m.relation and re.match(r" (vraagt|vroeg|zegt|zei|vindt|vond|denkt|dacht|raadt|raadde|wil weten)\b(?! (het|dat) (\w+ )?(goed|prima|fijn|best)\b)", norm[m.start + len(m.words):])
+                and not re.search(rf"\b(bij|voor|met|help\w*|verzorg\w*) {re.escape(m.words)}\b", norm))
+
+
 def _first_relative(mentions: List[Mention], exclude: Optional[Mention] = None) -> Optional[Mention]:
     for m in mentions:
         if m is exclude:
@@ -289,6 +296,8 @@ def _receiver_for_asker(lex: Lexicon, norm: str, mentions: List[Mention]) -> Tup
     consenting = [m for m in mentions if _CONSENTS_NEXT.match(norm[m.start + len(m.words):])]
     # 'Mijn broer is contactpersoon ... Moet mijn broer toestemming geven?': he consents wherever he is named.
     mentions = [m for m in mentions if not any(m.words == c.words for c in consenting)] or mentions
+    # 'Mijn vrouw vraagt of ik een verzekering nodig heb': she speaks in the story, she is not the one helped.
+    mentions = [m for m in mentions if not _only_speaks(m, norm)]
     relative = _first_relative(mentions)
     if relative is not None:
         return "other", relative
@@ -449,7 +458,7 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
         relation = receiver_mention.relation if receiver_mention else None
         if receiver == "self":
             relation = "zelf"
-        elif relation is None and relative is not None:
+        elif relation is None and relative is not None and not _only_speaks(relative, norm):
             relation = relative.relation  # 'ik ben de dochter van mevrouw Jansen'
         elif relation is None:
             # 'ik ben maar de buurvrouw', 'ik woon al dertig jaar naast hem'
