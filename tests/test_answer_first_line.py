@@ -443,3 +443,21 @@ def test_asked_to_sign_something_gets_the_volunteer_agreement(kb):
                        "week met de bewoners. De coördinator wil nu dat ik iets teken. Waarom is dat nodig?")
     line = render(kb, reply).splitlines()[0].lower()
     assert "vrijwilligersovereenkomst" in line and "aansprakelijk" in line, line
+
+
+@pytest.mark.parametrize(
+    "text, start, must",
+    [
+        # 000 'SO(C)K - Communicatie': the C is skipped for care on oneself.
+        ("de wijkverpleging heeft het over een SOCK lijstje, moet ik die C ook doen als ik alleen mezelf prik?", "nee", "c (communicatie)"),
+        # The care receiver can no longer say what she wants: the C, and ask a professional before going on.
+        ("Ik help als vrijwilliger elke week een cliënte met haar steunkousen. Deze week was ze veel verwarder dan anders en kon ze "
+         "niet goed zeggen wat ze wilde. Moet ik dan stoppen met helpen?", "dat hangt ervan af", "zorgprofessional"),
+        # 000 'Mantelzorger': nobody is obliged to take a task over, also when a story ends without a question mark.
+        ("Het team verwacht dat ik de insuline van mijn moeder ga spuiten omdat ik om de hoek woon. Maar ik ben doodsbang voor "
+         "naalden. Ik durf bijna niet te zeggen dat ik het niet wil", "nee, je bent niet verplicht", ""),
+    ],
+)
+def test_sock_and_saying_no(kb, text, start, must):
+    line = first_line(kb, text)
+    assert line.startswith(start) and must in line, line

@@ -1077,7 +1077,7 @@ def dilemma_part(kb: KnowledgeBase, dilemma: Dilemma, role_line: str = "", quest
     return Part("dilemma:" + dilemma.id, lead, tuple(blocks), tuple(sources), None)
 
 
-def sock_part(kb: KnowledgeBase, for_self: bool, role: Optional[str] = None, question: str = "") -> Part:
+def sock_part(kb: KnowledgeBase, for_self: bool, role: Optional[str] = None, question: str = "", communication_problem: bool = False) -> Part:
     intro = kb.note("sock_intro")
     items = tuple(f"{q.letter} ({q.name}): {q.question}" for q in kb.sock_questions if not (for_self and q.skip_for_self))
     blocks = ([Block(_you_are(kb.roles[role].label))] if role in kb.roles else []) + [Block(intro.text), Block(items=items)]
@@ -1094,7 +1094,10 @@ def sock_part(kb: KnowledgeBase, for_self: bool, role: Optional[str] = None, que
         blocks.append(Block(doubt.text))
         sources.append(doubt.source)
     q = normalize(question)
-    if for_self and re.search(r"\b(allemaal|alle vragen|alle vier|elke vraag)\b", q):
+    verdict = None
+    if communication_problem and not for_self:
+        lead, verdict = phrase("sock.communicatie", vraag=next(x.question for x in kb.sock_questions if x.letter == "C"), twijfel=doubt.text), "hangt_af"
+    elif for_self and re.search(r"\b(allemaal|alle vragen|alle vier|elke vraag)\b|\b(de|die|dat|die letter) c\b|\bcommunicatie\b", q):
         lead = phrase("sock.zelf_allemaal")
     elif re.search(r"\b(overslaan|weglaten|skippen|niet (hoeven|hoef|hoeft)|vervalt|vervallen)\b", q) and _asks_yes_no(question):
         # 'Mag ik bij mezelf een letter overslaan?': the C, when you do it on yourself.
@@ -1107,7 +1110,7 @@ def sock_part(kb: KnowledgeBase, for_self: bool, role: Optional[str] = None, que
         sources.append(everyone.source)
     else:
         lead = phrase("sock.lead")
-    return Part("sock", lead, tuple(blocks), tuple(sources), None, role)
+    return Part("sock", lead, tuple(blocks), tuple(sources), verdict, role)
 
 
 def communication_block(kb: KnowledgeBase) -> Block:

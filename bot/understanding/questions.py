@@ -67,6 +67,7 @@ _NOT_CARE_PERMISSION = form("not_care_permission")
 
 _OPEN_WHERE = form("open_where")
 _ROLE_STATEMENT = form("role_statement")
+_GO_ON_OR_STOP = re.compile(r"\b(doorgaan|door gaan|gewoon door|stoppen|ophouden|verder ?gaan|verdergaan|blijven helpen|nog helpen)\b")
 _REFUSAL_WORDS = form("refusal_words")
 
 
@@ -188,13 +189,20 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
         add("aansprakelijkheid", 2.5)
     if c.has("facts", "paid_carer_label", norm):
         add("rol", 2.5)  # 'betaalde mantelzorgers' is itself a question about the role
+    if situation.communication_problem and any(_GO_ON_OR_STOP.search(q) for q in asked):
+        # 'Ze zegt bijna niets meer. Moet ik gewoon doorgaan?': the C of SO(C)K, not a refusal.
+        add("sock", 3.0)
+        scores.pop("weigeren", None)
     # A refusal in the story makes consent the question ("hij wil niet, wat nu?").
     if situation.refusal == "receiver":
         # 'Ze zegt nee nee. Wat moet ik doen?': with only a bare question, the refusal is the question.
         # In a dilemma story the 'no' is one of the views that clash (the family's), not the question.
         add("toestemming", 3.0 if generic and "dilemma" not in story else 1.5)
     elif situation.refusal == "actor" and situation.receiver not in ("self", "asker"):
-        add("weigeren", 1.5)  # told by the one cared for, the carer's no is not a question about refusing
+        # told by the one cared for, the carer's no is not a question about refusing; a story that
+        # ends in 'ik durf niet te zeggen dat ik het niet wil' asks whether one may say no.
+        told_only = len(asked) == 1 and asked[0] == norm  # no question sentence: the whole story is the question
+        add("weigeren", 2.5 if told_only and "dilemma" in story else 1.5)
     if "buiten_bronnen" in scores and "medisch" in scores and not _MEDICATION.search(norm):
         del scores["medisch"]  # 'hoeveel vergoeding mag ik krijgen' is about money, not a dose
     care_questions = [k for k in scores if k not in ("mag_ik", "medisch", "greeting", "thanks", "off_topic", "noodgeval")]
