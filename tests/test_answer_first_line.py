@@ -461,3 +461,22 @@ def test_asked_to_sign_something_gets_the_volunteer_agreement(kb):
 def test_sock_and_saying_no(kb, text, start, must):
     line = first_line(kb, text)
     assert line.startswith(start) and must in line, line
+
+
+def test_not_knowing_whom_to_call_is_the_o_of_sock(kb):
+    # 000 'SO(C)K - Ondersteuning': know whom to reach when things go differently.
+    line = first_line(kb, "ik heb eigenlijk geen idee wie ik moet bellen als er iets misgaat bij de bewoner die ik help met eten, is dat een probleem?")
+    assert line.startswith("ja") and "ondersteuning" in line, line
+
+
+def test_expectations_about_meals_are_the_meal_dilemma(kb):
+    # 004 'Dilemma 4 Verwachtingsmanagement'.
+    reply = answer(kb, "Sinds mijn moeder in het verpleeghuis woont, hoor ik vaak dat het fijn zou zijn als ik rond etenstijd kom om haar "
+                       "eten te geven. Ik werk fulltime. Ik krijg het gevoel dat ik het personeel moet aanvullen. Is dat de bedoeling?")
+    assert reply.parts[0].kind == "dilemma:hulp_bij_eten", [p.kind for p in reply.parts]
+
+
+def test_an_exhausted_carer_who_forgets_things_is_overburdened_not_doing_it_wrong(kb):
+    reply = answer(kb, "Ik ben 74 en zorg voor mijn vrouw die ALS heeft. Ik doe alles: wassen, medicijnen, 's nachts draaien. De "
+                       "wijkverpleegkundige zegt dat ik er slecht uitzie, en ik merk dat ik steeds vaker dingen vergeet.")
+    assert reply.question_types[0] == "overbelasting", reply.question_types

@@ -130,7 +130,7 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
         return responsibilities_part(kb, s, actor, question)
     if kind == "sock":
         return sock_part(kb, for_self=s.receiver == "self" or actor.role == "zorgvrager", role=actor.role, question=question,
-                         communication_problem=s.communication_problem)
+                         communication_problem=s.communication_problem, story=text)
     if kind == "wet_big":
         return wet_big_part(kb, s, actor, question)
     if kind == "noodgeval":

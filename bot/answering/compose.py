@@ -732,6 +732,7 @@ def _relative_carer_line(kb: KnowledgeBase, s: Situation) -> str:
 
 
 _THIRD_PARTY_CONSENT = form("third_party_consent")
+_SUPPORT_UNKNOWN = form("support_unknown")
 
 
 def _third_is_receiver(s: Situation, qn: str) -> bool:
@@ -874,6 +875,9 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         carer = doer(kb, s)
         carer_line = role_of_actor(kb, s, carer) if carer else _relative_carer_line(kb, s)
         role_line = " ".join(x for x in (_you_are(kb.roles[s.asker_role].label), carer_line) if x)
+    elif s.receiver == "asker" and not actor.is_asker:
+        # The asker is cared for and consents; the one who would do it has a role too.
+        role_line = " ".join(x for x in (_you_are(kb.roles["zorgvrager"].label), role_of_actor(kb, s, actor)) if x)
     else:
         role_line = role_of_actor(kb, s, actor) if not actor.is_asker else (_you_are(kb.roles[actor.role].label) if actor.role else "")
     if role_line and not (age_question == "parents" and re.search(r"\b(ouders?|moeder|vader|voogd)\b", normalize(s.actor_words or ""))):
@@ -1077,7 +1081,8 @@ def dilemma_part(kb: KnowledgeBase, dilemma: Dilemma, role_line: str = "", quest
     return Part("dilemma:" + dilemma.id, lead, tuple(blocks), tuple(sources), None)
 
 
-def sock_part(kb: KnowledgeBase, for_self: bool, role: Optional[str] = None, question: str = "", communication_problem: bool = False) -> Part:
+def sock_part(kb: KnowledgeBase, for_self: bool, role: Optional[str] = None, question: str = "", communication_problem: bool = False,
+              story: str = "") -> Part:
     intro = kb.note("sock_intro")
     items = tuple(f"{q.letter} ({q.name}): {q.question}" for q in kb.sock_questions if not (for_self and q.skip_for_self))
     blocks = ([Block(_you_are(kb.roles[role].label))] if role in kb.roles else []) + [Block(intro.text), Block(items=items)]
@@ -1095,7 +1100,9 @@ def sock_part(kb: KnowledgeBase, for_self: bool, role: Optional[str] = None, que
         sources.append(doubt.source)
     q = normalize(question)
     verdict = None
-    if communication_problem and not for_self:
+    if _SUPPORT_UNKNOWN.search(normalize(story) or q):
+        lead, verdict = phrase("sock.ondersteuning", vraag=next(x.question for x in kb.sock_questions if x.letter == "O")), "ja"
+    elif communication_problem and not for_self:
         lead, verdict = phrase("sock.communicatie", vraag=next(x.question for x in kb.sock_questions if x.letter == "C"), twijfel=doubt.text), "hangt_af"
     elif for_self and re.search(r"\b(allemaal|alle vragen|alle vier|elke vraag)\b|\b(de|die|dat|die letter) c\b|\bcommunicatie\b", q):
         lead = phrase("sock.zelf_allemaal")

@@ -67,6 +67,7 @@ _NOT_CARE_PERMISSION = form("not_care_permission")
 
 _OPEN_WHERE = form("open_where")
 _ROLE_STATEMENT = form("role_statement")
+_SUPPORT_UNKNOWN = form("support_unknown")
 _GO_ON_OR_STOP = re.compile(r"\b(doorgaan|door gaan|gewoon door|stoppen|ophouden|verder ?gaan|verdergaan|blijven helpen|nog helpen)\b")
 _REFUSAL_WORDS = form("refusal_words")
 
@@ -189,6 +190,8 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
         add("aansprakelijkheid", 2.5)
     if c.has("facts", "paid_carer_label", norm):
         add("rol", 2.5)  # 'betaalde mantelzorgers' is itself a question about the role
+    if _SUPPORT_UNKNOWN.search(norm):
+        add("sock", 3.0)  # not knowing whom to call: the O of SO(C)K
     if situation.communication_problem and any(_GO_ON_OR_STOP.search(q) for q in asked):
         # 'Ze zegt bijna niets meer. Moet ik gewoon doorgaan?': the C of SO(C)K, not a refusal.
         add("sock", 3.0)
