@@ -480,3 +480,21 @@ def test_an_exhausted_carer_who_forgets_things_is_overburdened_not_doing_it_wron
     reply = answer(kb, "Ik ben 74 en zorg voor mijn vrouw die ALS heeft. Ik doe alles: wassen, medicijnen, 's nachts draaien. De "
                        "wijkverpleegkundige zegt dat ik er slecht uitzie, en ik merk dat ik steeds vaker dingen vergeet.")
     assert reply.question_types[0] == "overbelasting", reply.question_types
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        # 000 'Ik twijfel over mijn rol': help for other residents on request is volunteer work.
+        ("Mijn moeder woont in het verpleeghuis en ik help daar op verzoek van de teamleider ook elke week drie andere bewoners "
+         "met eten. Ben ik daar dan mantelzorger?", "nee, bij de andere bewoners"),
+        ("Een dochter van een bewoner helpt op ons verzoek elke week bij het douchen van drie andere bewoners. Is dat dan nog mantelzorg?",
+         "nee, bij de andere bewoners"),
+        # 001 'Aansprakelijkheid' exception 2: foreseeable risky spontaneous help, told by the team.
+        ("we weten als team al een tijdje dat de man van een bewoonster ook haar tafelgenote met slikproblemen eten geeft, terwijl "
+         "die zich al twee keer verslikt heeft. zijn wij aansprakelijk als het misgaat?", "ja, als de zorginstelling niets doet"),
+    ],
+)
+def test_help_for_other_residents(kb, text, start):
+    line = first_line(kb, text)
+    assert line.startswith(start), line

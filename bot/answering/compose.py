@@ -389,7 +389,10 @@ def _role_yes_no(kb: KnowledgeBase, s: Situation, actor: Actor, outcome_id: str,
     if outcome_id in ("vrijwilliger_andere_bewoners", "vrijwilliger_op_verzoek"):
         about_others = re.search(r"\b(voor|bij|van) (hun|hen|die|deze|andere|de andere|die andere)\b|\b(doe|doet) (ik|hij|zij|ze) (dat|dit|het)\b|"
                                  r"\b(voor|bij) (hem|haar) (ook|dan ook|eigenlijk)\b|\book (voor|bij) (hem|haar)\b|"
-                                 r"\b(voor|bij) ((de|die|deze) )?(buurman|buurvrouw|meneer|mevrouw|medebewoner\w*|bewoner\w*|mensen|anderen)\b", normalize(question))
+                                 r"\b(voor|bij) ((de|die|deze) )?(buurman|buurvrouw|meneer|mevrouw|medebewoner\w*|bewoner\w*|mensen|anderen)\b|"
+                                 r"\b(ben|is|blijf|blijft) (ik|hij|zij|ze) daar\b|\b(is|wordt|blijft) (dat|dit|het) (\w+ ){0,2}mantelzorg\b", normalize(question))
+        if about_others and asked is None and re.search(r"\bmantelzorg\b", normalize(question)):
+            asked = "mantelzorger"  # 'Is dat dan nog mantelzorg?' asks about the help for the others
         other = "" if actor.is_asker else "_other"
         who = actor_words(s, actor)
         if asked == "mantelzorger" and about_others:
