@@ -498,3 +498,17 @@ def test_an_exhausted_carer_who_forgets_things_is_overburdened_not_doing_it_wron
 def test_help_for_other_residents(kb, text, start):
     line = first_line(kb, text)
     assert line.startswith(start), line
+
+
+def test_two_clauses_with_the_verb_first_are_both_answered(kb):
+    # 'Handel ik dan onder de Wet BIG, en word ik ... aangesproken?': two questions in one sentence.
+    reply = answer(kb, "Ik ben verpleegkundige in een ziekenhuis en geef mijn zus thuis elke dag haar injectie. Handel ik dan onder de "
+                       "Wet BIG, en word ik als professional aangesproken als er iets misgaat?")
+    assert {"wet_big", "aansprakelijkheid"} <= set(reply.question_types), reply.question_types
+
+
+def test_harm_done_by_a_volunteer_told_by_the_care_receiver(kb):
+    # 001 'Aansprakelijkheid vrijwilliger': the organisation that deploys the volunteer is liable first.
+    line = first_line(kb, "Ik ben 71 en krijg via de thuiszorg een vrijwilliger, Henk, die me 's ochtends helpt met mijn steunkousen. "
+                          "Vorige week trok hij zo hard dat er een wondje is gekomen, en dat is nu ontstoken. Bij wie kan ik hiervoor terecht?")
+    assert "zorginstelling" in line and "vrijwilliger" in line, line

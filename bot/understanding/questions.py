@@ -68,6 +68,7 @@ _NOT_CARE_PERMISSION = form("not_care_permission")
 _OPEN_WHERE = form("open_where")
 _ROLE_STATEMENT = form("role_statement")
 _SUPPORT_UNKNOWN = form("support_unknown")
+_WHERE_TO_TURN = re.compile(r"\b(bij wie|waar) (kan|moet) (ik|je|we|wij) (\w+ )?(terecht|aankloppen|melden|heen)\b|\bwie (moet|gaat|zal) (dat|dit|het|de schade) (\w+ )?(betalen|vergoeden|oplossen)\b|\bwat (kan|moet) ik (nu|daar|hier|daarmee|hiermee)? ?(mee )?doen\b")
 _GO_ON_OR_STOP = re.compile(r"\b(doorgaan|door gaan|gewoon door|stoppen|ophouden|verder ?gaan|verdergaan|blijven helpen|nog helpen)\b")
 _REFUSAL_WORDS = form("refusal_words")
 
@@ -190,6 +191,8 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
         add("aansprakelijkheid", 2.5)
     if c.has("facts", "paid_carer_label", norm):
         add("rol", 2.5)  # 'betaalde mantelzorgers' is itself a question about the role
+    if c.has("facts", "harm_done", norm) and any(_WHERE_TO_TURN.search(q) for q in asked) and "aansprakelijkheid" not in in_question:
+        add("aansprakelijkheid", 2.5)  # 'er is een wondje ontstaan ... bij wie kan ik terecht?'
     if _SUPPORT_UNKNOWN.search(norm):
         add("sock", 3.0)  # not knowing whom to call: the O of SO(C)K
     if situation.communication_problem and any(_GO_ON_OR_STOP.search(q) for q in asked):

@@ -428,7 +428,7 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
         if target is not None:
             kind, actor_mention = "other", target
     carer_of_asker = _does_the_askers_care(mentions, norm) if (kind == "asker" and _ASKS_WHO_DECIDES.search(q_norm)) or (
-        kind == "unknown" and role == "zorgvrager") else None
+        kind in ("unknown", "asker") and role == "zorgvrager" and (kind == "unknown" or c.has("facts", "harm_done", norm))) else None
     if carer_of_asker is not None:
         # 'of mijn kleindochter mijn ogen mag druppelen ... Moet ik dat niet zelf beslissen?':
         # the asker is the one cared for and decides; the granddaughter would act.

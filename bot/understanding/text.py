@@ -20,6 +20,7 @@ _QUESTION_PHRASE = re.compile(
 )
 
 
+_VERB_FIRST = re.compile(r"^(?!(stel|denk|zeg|kijk|let|neem|geef|laat|weet)\b)[a-z]+(t|d|l|n|r|k|p|f|s|g|m)? (ik|jij|je|hij|zij|ze|we|wij|u|jullie) (dan|nu|eigenlijk|wel|nog|ook|daar|hier|daarmee|hiermee)\b")
 _SUBORDINATE = re.compile(r"^(ook al|ook als|zelfs als|terwijl|omdat|want|hoewel|als|nu|sinds|zodat|ondanks|even if|although|because|since|while)\b")
 
 
@@ -68,6 +69,7 @@ def question_sentences(text: str) -> List[str]:
         # '..., ook al ben ik geen familie?' completes the clause before it.
         while len(clauses) > 1 and _SUBORDINATE.match(normalize(clauses[-1])):
             clauses[-2:] = [clauses[-2] + ", " + clauses[-1]]
-        tail = [c for c in clauses if is_question(c)]
+        # 'Handel ik dan onder de Wet BIG, en word ik ...?': a verb before its subject asks too.
+        tail = [c for c in clauses if is_question(c) or _VERB_FIRST.match(normalize(c))]
         found.append(", ".join(tail) if tail and len(clauses) > 1 and clauses[-1] in tail else sentence)
     return found or [text.strip()]
