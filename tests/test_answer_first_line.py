@@ -512,3 +512,10 @@ def test_harm_done_by_a_volunteer_told_by_the_care_receiver(kb):
     line = first_line(kb, "Ik ben 71 en krijg via de thuiszorg een vrijwilliger, Henk, die me 's ochtends helpt met mijn steunkousen. "
                           "Vorige week trok hij zo hard dat er een wondje is gekomen, en dat is nu ontstoken. Bij wie kan ik hiervoor terecht?")
     assert "zorginstelling" in line and "vrijwilliger" in line, line
+
+
+def test_staff_telling_about_a_residents_family_learn_the_family_role(kb):
+    # 000 'Mantelzorger': a relative who helps does so as a mantelzorger; the answer says so to the professional.
+    text = render(kb, answer(kb, "Gister zag ik als verzorgende dat de dochter van een bewoner de buurvrouw van haar moeder een boterham "
+                                 "gaf, terwijl die mevrouw slikproblemen heeft. Ik heb niks gezegd. Kan ik daar zelf op aangesproken worden?"))
+    assert "mantelzorger" in text.lower(), text

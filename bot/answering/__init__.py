@@ -109,6 +109,19 @@ def _forbidden_form(part: Part) -> Part:
     return replace(part, lead=phrase("lines.niet_verboden") + " " + rest[0].upper() + rest[1:], verdict="nee")
 
 
+_FAMILY_OF_RESIDENT = re.compile(r"\b(haar|zijn|hun|de|een) (man|vrouw|echtgeno\w*|partner|dochter|zoon|schoonzoon|schoondochter|"
+                                 r"kleinzoon|kleindochter|broer|zus|familie|familielid|familieleden|kinderen|vader|moeder)\b")
+
+
+def _family_role_unsaid(s: Situation, parts: Sequence[Part]) -> bool:
+    if s.asker_role not in ("zorgprofessional", "zorginstelling") or s.helps_others or s.emergency_now:
+        return False
+    if parts[0].kind in ("noodgeval", "off_topic", "medisch") or not _FAMILY_OF_RESIDENT.search(normalize(s.text)):
+        return False
+    said = " ".join([p.lead for p in parts] + [b.text + " " + " ".join(b.items) for p in parts for b in p.blocks]).lower()
+    return "mantelzorger" not in said and "vrijwilliger" not in said
+
+
 def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: str, questions: Sequence[str]) -> Optional[Part]:
     question = _question_for(kind, questions, text)
     topics = topic_index(kb)
@@ -299,6 +312,10 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
             reply.parts.append(part)
     if reply.parts and reply.parts[0].kind in ("mag_ik", "wet_big") and questions and _ASKS_IF_FORBIDDEN.search(normalize(questions[-1])):
         reply.parts[0] = _forbidden_form(reply.parts[0])
+    if reply.parts and _family_role_unsaid(s, reply.parts):
+        # Staff telling about a resident's family: say that the relative helps as a mantelzorger (000 'Mantelzorger').
+        first = reply.parts[0]
+        reply.parts[0] = replace(first, blocks=(Block(phrase("role_family")),) + tuple(first.blocks))
     if not reply.parts:
         # Safety topics (dosage, medical advice) answer only when their own cues fired.
         ranked = [kv for kv in topic_index(kb).combined(read, questions) if kb.topics.get(kv[0]) is None
