@@ -519,3 +519,9 @@ def test_staff_telling_about_a_residents_family_learn_the_family_role(kb):
     text = render(kb, answer(kb, "Gister zag ik als verzorgende dat de dochter van een bewoner de buurvrouw van haar moeder een boterham "
                                  "gaf, terwijl die mevrouw slikproblemen heeft. Ik heb niks gezegd. Kan ik daar zelf op aangesproken worden?"))
     assert "mantelzorger" in text.lower(), text
+
+
+def test_a_volunteer_allowance_is_no_wage(kb):
+    # 001 'Begrippen': a volunteer allowance under the yearly tax-free limit is not a wage.
+    line = first_line(kb, "ik krijg een kleine onkostenvergoeding van de zorginstelling waar ik help, ben ik dan eigenlijk nog wel vrijwilliger?")
+    assert line.startswith("ja") and "belastingvrije grens" in line, line

@@ -533,6 +533,13 @@ def role_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str = "")
         lead = phrase("role_yesno.undecided_ja", gevraagd=kb.roles[asked].label if asked in kb.roles else asked,
                       anders=" of ".join(kb.roles[r].label for r in others))
         verdict = "ja_voorwaardelijk"
+    if s.paid == "vergoeding" and asked in (None, "vrijwilliger") and not two_roles and actor.is_asker:
+        # 'Ik krijg een onkostenvergoeding, ben ik nog vrijwilliger?' (001 'Begrippen').
+        case = kb.role_outcomes.get("vrijwilliger_zonder_band")
+        if case is not None:
+            lead, verdict = phrase("role_yesno.vergoeding"), "ja_voorwaardelijk"
+            blocks.append(Block(case.explanation))
+            sources.append(case.source)
     if det.alternatives:
         blocks.append(Block(items=tuple(o.explanation for o in det.alternatives)))
         sources.extend(o.source for o in det.alternatives)
