@@ -525,3 +525,11 @@ def test_a_volunteer_allowance_is_no_wage(kb):
     # 001 'Begrippen': a volunteer allowance under the yearly tax-free limit is not a wage.
     line = first_line(kb, "ik krijg een kleine onkostenvergoeding van de zorginstelling waar ik help, ben ik dan eigenlijk nog wel vrijwilliger?")
     assert line.startswith("ja") and "belastingvrije grens" in line, line
+
+
+def test_a_mentor_who_also_helps_has_both_roles(kb):
+    # 000 'Wettelijk vertegenwoordiger' and 'Mantelzorger': he consents on behalf of, and cares as a mantelzorger.
+    reply = answer(kb, "Ik ben benoemd tot mentor van mijn neef, die een verstandelijke beperking heeft. Ik regel zijn zorg, maar ik help "
+                       "hem ook met zijn steunkousen als hij bij mij logeert. Ben ik nu zijn wettelijk vertegenwoordiger of zijn mantelzorger? Of allebei?")
+    line = render(kb, reply).splitlines()[0].lower()
+    assert reply.question_types[0] == "rol" and "mantelzorger" in line and "vertegenwoordiger" in line, (reply.question_types, line)

@@ -465,7 +465,8 @@ def role_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str = "")
     sources: List[Citation] = []
     blocks: List[Block] = []
     asked = _asked_role(question, s)
-    two_roles = bool(_TWO_ROLES.search(normalize(question)))
+    # 'Ben ik zijn mentor of zijn mantelzorger? Of allebei?'
+    two_roles = bool(_TWO_ROLES.search(normalize(question)) or re.search(r"\bof (allebei|beide|allebei tegelijk)\b", normalize(s.text)))
     if det.decided and det.outcome is not None:
         outcome = det.outcome
         role = kb.roles[det.role]
