@@ -533,3 +533,10 @@ def test_a_mentor_who_also_helps_has_both_roles(kb):
                        "hem ook met zijn steunkousen als hij bij mij logeert. Ben ik nu zijn wettelijk vertegenwoordiger of zijn mantelzorger? Of allebei?")
     line = render(kb, reply).splitlines()[0].lower()
     assert reply.question_types[0] == "rol" and "mantelzorger" in line and "vertegenwoordiger" in line, (reply.question_types, line)
+
+
+def test_what_an_organisation_must_record_gets_its_responsibilities(kb):
+    # 000 'Zorginstelling': vision and policy, tasks recorded, volunteer agreements.
+    reply = answer(kb, "Wat dient een zorgorganisatie minimaal vast te leggen wanneer mantelzorgers en vrijwilligers zorghandelingen gaan uitvoeren?")
+    text = render(kb, reply).lower()
+    assert reply.question_types[0] == "verantwoordelijkheden" and "zorginstelling" in text and "vrijwilligersovereenkomst" in text, text
