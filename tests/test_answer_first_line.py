@@ -540,3 +540,9 @@ def test_what_an_organisation_must_record_gets_its_responsibilities(kb):
     reply = answer(kb, "Wat dient een zorgorganisatie minimaal vast te leggen wanneer mantelzorgers en vrijwilligers zorghandelingen gaan uitvoeren?")
     text = render(kb, reply).lower()
     assert reply.question_types[0] == "verantwoordelijkheden" and "zorginstelling" in text and "vrijwilligersovereenkomst" in text, text
+
+
+def test_who_decides_about_reserved_tasks_in_an_organisation(kb):
+    # 001 'Vrijwilligers - voorbehouden handelingen': the organisation decides, in its vision, not for every volunteer.
+    line = first_line(kb, "Wie bepaalt binnen onze instelling of ook anderen dan BIG-geregistreerde medewerkers voorbehouden handelingen mogen verrichten?")
+    assert line.startswith("dat bepaalt de zorginstelling zelf") and "beleid" in line, line

@@ -1058,6 +1058,11 @@ def wet_big_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     if family and re.search(r"\b(verbiedt|verbieden|prevents?|forbids?|ban|bans)\b", q):
         key = "wet_big.niet_voor_mantelzorger" if role == "mantelzorger" else "wet_big.verbiedt_familie_niet"
         return Part("topic:wet_big", phrase(key), (Block(topic.answer),), topic.sources, "nee", role)
+    if s.asker_role == "zorginstelling" and re.match(r"^(wie|wat) (bepaalt|beslist|bepalen|beslissen|mag (dat )?bepalen)\b", q):
+        # 'Wie bepaalt binnen onze instelling of ook anderen voorbehouden handelingen mogen doen?' (001 'Vrijwilligers').
+        extra = kb.topics.get("vrijwilligers_voorbehouden")
+        sources = tuple(topic.sources) + (tuple(extra.sources) if extra else ())
+        return Part("topic:wet_big", phrase("wet_big.instelling_bepaalt"), (Block(topic.answer),), sources, None, "zorginstelling")
     key = None
     if role == "mantelzorger" or (role is None and "mantelzorger" in q):
         key = "niet_bevoegd_mantelzorger" if "bevoegd" in q else "niet_voor_mantelzorger"
