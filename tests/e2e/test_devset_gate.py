@@ -18,11 +18,11 @@ import pytest
 from bot.settings import PROJECT_ROOT
 
 pytestmark = pytest.mark.rasa
-# Measured with sets A-J (1350 questions written by helpers who never saw the
-# training data): dev 91 %, held-out 68 % over REST; floors a few points below.
+# Measured with sets A-K (1470 questions written by helpers who never saw the
+# training data): dev 91.3 %, held-out 68.0 % over REST; floors a few points below.
 # The dev parts also train the question-type classifier, so held-out is the
 # figure that says how well it generalises.
-FLOORS = {"dev": 0.84, "heldout": 0.62}
+FLOORS = {"dev": 0.86, "heldout": 0.63}
 TOPIC_FLOOR = 0.35  # no topic may collapse
 MIN_TOPIC_SIZE = 8
 
