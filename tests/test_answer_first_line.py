@@ -339,10 +339,19 @@ def test_confusion_after_hospital_is_not_an_emergency(kb):
     assert "112" not in line, line
 
 
-def test_carer_refusing_help_is_not_the_receiver_refusing(kb):
-    # Told by the one cared for, 'hij wil geen hulp vragen' is about his load, not about her consent.
-    reply = answer(kb, "Sinds mijn herseninfarct doet mijn man bijna alles voor me: wassen en mijn medicijnen. Hij wordt elke week "
-                       "grauwer, maar hij wil geen hulp vragen. Wat kan ik als degene die de zorg krijgt hieraan doen?")
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Told by the one cared for, 'hij wil geen hulp vragen' is about his load, not about her consent.
+        "Sinds mijn herseninfarct doet mijn man bijna alles voor me: wassen en mijn medicijnen. Hij wordt elke week "
+        "grauwer, maar hij wil geen hulp vragen. Wat kan ik als degene die de zorg krijgt hieraan doen?",
+        # An exhausted carer who forgets things is overburdened, not doing the care wrong.
+        "Ik ben 74 en zorg voor mijn vrouw die ALS heeft. Ik doe alles: wassen, medicijnen, 's nachts draaien. De "
+        "wijkverpleegkundige zegt dat ik er slecht uitzie, en ik merk dat ik steeds vaker dingen vergeet.",
+    ],
+)
+def test_a_carers_load_is_an_overload_question(kb, text):
+    reply = answer(kb, text)
     assert reply.question_types[0] == "overbelasting", reply.question_types
 
 
@@ -392,22 +401,6 @@ def test_a_story_that_is_a_dilemma_gets_the_dilemma(kb):
          "overnemen. Mag dat zomaar, ik ben geen verpleegkundige?", "ja", "mantelzorger"),
         # 000 'Toestemming': the one cared for consents himself; 'mijn man' is not a third party here.
         ("moet mijn man echt toestemming geven als ik zijn wond verzorg? hij vind alles best", "ja", "je man"),
-    ],
-)
-def test_who_would_act_and_who_consents(kb, text, start, must):
-    line = first_line(kb, text)
-    assert line.startswith(start) and must in line, line
-
-
-def test_a_brother_who_consents_is_not_the_one_cared_for(kb):
-    line = first_line(kb, "Mijn broer is de eerste contactpersoon voor onze moeder in het verpleeghuis, ik help haar met douchen. "
-                          "Moet mijn broer toestemming geven voordat ik dat mag doen?")
-    assert "je broer krijgt de zorg" not in line and "moeder zelf" in line, line
-
-
-@pytest.mark.parametrize(
-    "text, start, must",
-    [
         # 000 'Zorgvrager': from 16 and able to decide, the care receiver consents, not the son.
         ("Mijn zoon regelt veel voor me, maar ik ben 84 en nog helemaal helder. De thuiszorg vroeg hem om toestemming of mijn "
          "kleindochter mijn ogen mag druppelen. Moet ik dat niet zelf beslissen?", "ja, jij kunt zelf beslissen", "wilsonbekwaam"),
@@ -420,11 +413,42 @@ def test_a_brother_who_consents_is_not_the_one_cared_for(kb):
         # Hands that do not always work are no refusal; the grandson offers and both agree.
         ("Sinds mijn dwarslaesie moet ik mezelf katheteriseren, maar mijn handen willen niet altijd. Mijn kleinzoon woont bij me in "
          "en heeft aangeboden te helpen. Ik vind het goed en hij ook. Mag dat?", "ja", "kleinzoon"),
+        # 000 'SO(C)K - Communicatie': the C is skipped for care on oneself.
+        ("de wijkverpleging heeft het over een SOCK lijstje, moet ik die C ook doen als ik alleen mezelf prik?", "nee", "c (communicatie)"),
+        # The care receiver can no longer say what she wants: the C, and ask a professional before going on.
+        ("Ik help als vrijwilliger elke week een cliënte met haar steunkousen. Deze week was ze veel verwarder dan anders en kon ze "
+         "niet goed zeggen wat ze wilde. Moet ik dan stoppen met helpen?", "dat hangt ervan af", "zorgprofessional"),
+        # 000 'Mantelzorger': nobody is obliged to take a task over, also when a story ends without a question mark.
+        ("Het team verwacht dat ik de insuline van mijn moeder ga spuiten omdat ik om de hoek woon. Maar ik ben doodsbang voor "
+         "naalden. Ik durf bijna niet te zeggen dat ik het niet wil", "nee, je bent niet verplicht", ""),
+        # 000 'Ik twijfel over mijn rol': help for other residents on request is volunteer work.
+        ("Mijn moeder woont in het verpleeghuis en ik help daar op verzoek van de teamleider ook elke week drie andere bewoners "
+         "met eten. Ben ik daar dan mantelzorger?", "nee, bij de andere bewoners", ""),
+        ("Een dochter van een bewoner helpt op ons verzoek elke week bij het douchen van drie andere bewoners. Is dat dan nog mantelzorg?",
+         "nee, bij de andere bewoners", ""),
+        # 001 'Aansprakelijkheid' exception 2: foreseeable risky spontaneous help, told by the team.
+        ("we weten als team al een tijdje dat de man van een bewoonster ook haar tafelgenote met slikproblemen eten geeft, terwijl "
+         "die zich al twee keer verslikt heeft. zijn wij aansprakelijk als het misgaat?", "ja, als de zorginstelling niets doet", ""),
+        # 000 'SO(C)K - Ondersteuning': know whom to reach when things go differently.
+        ("ik heb eigenlijk geen idee wie ik moet bellen als er iets misgaat bij de bewoner die ik help met eten, is dat een probleem?",
+         "ja", "ondersteuning"),
+        # 001 'Begrippen': a volunteer allowance under the yearly tax-free limit is not a wage.
+        ("ik krijg een kleine onkostenvergoeding van de zorginstelling waar ik help, ben ik dan eigenlijk nog wel vrijwilliger?",
+         "ja", "belastingvrije grens"),
+        # 001 'Vrijwilligers - voorbehouden handelingen': the organisation decides, in its vision, not for every volunteer.
+        ("Wie bepaalt binnen onze instelling of ook anderen dan BIG-geregistreerde medewerkers voorbehouden handelingen mogen verrichten?",
+         "dat bepaalt de zorginstelling zelf", "beleid"),
     ],
 )
-def test_the_care_receiver_decides_and_question_forms(kb, text, start, must):
+def test_first_line_follows_who_acts_who_consents_and_the_question_form(kb, text, start, must):
     line = first_line(kb, text)
     assert line.startswith(start) and must in line, line
+
+
+def test_a_brother_who_consents_is_not_the_one_cared_for(kb):
+    line = first_line(kb, "Mijn broer is de eerste contactpersoon voor onze moeder in het verpleeghuis, ik help haar met douchen. "
+                          "Moet mijn broer toestemming geven voordat ik dat mag doen?")
+    assert "je broer krijgt de zorg" not in line and "moeder zelf" in line, line
 
 
 def test_a_volunteer_asking_about_insurance_gets_the_volunteer_liability(kb):
@@ -445,59 +469,11 @@ def test_asked_to_sign_something_gets_the_volunteer_agreement(kb):
     assert "vrijwilligersovereenkomst" in line and "aansprakelijk" in line, line
 
 
-@pytest.mark.parametrize(
-    "text, start, must",
-    [
-        # 000 'SO(C)K - Communicatie': the C is skipped for care on oneself.
-        ("de wijkverpleging heeft het over een SOCK lijstje, moet ik die C ook doen als ik alleen mezelf prik?", "nee", "c (communicatie)"),
-        # The care receiver can no longer say what she wants: the C, and ask a professional before going on.
-        ("Ik help als vrijwilliger elke week een cliënte met haar steunkousen. Deze week was ze veel verwarder dan anders en kon ze "
-         "niet goed zeggen wat ze wilde. Moet ik dan stoppen met helpen?", "dat hangt ervan af", "zorgprofessional"),
-        # 000 'Mantelzorger': nobody is obliged to take a task over, also when a story ends without a question mark.
-        ("Het team verwacht dat ik de insuline van mijn moeder ga spuiten omdat ik om de hoek woon. Maar ik ben doodsbang voor "
-         "naalden. Ik durf bijna niet te zeggen dat ik het niet wil", "nee, je bent niet verplicht", ""),
-    ],
-)
-def test_sock_and_saying_no(kb, text, start, must):
-    line = first_line(kb, text)
-    assert line.startswith(start) and must in line, line
-
-
-def test_not_knowing_whom_to_call_is_the_o_of_sock(kb):
-    # 000 'SO(C)K - Ondersteuning': know whom to reach when things go differently.
-    line = first_line(kb, "ik heb eigenlijk geen idee wie ik moet bellen als er iets misgaat bij de bewoner die ik help met eten, is dat een probleem?")
-    assert line.startswith("ja") and "ondersteuning" in line, line
-
-
 def test_expectations_about_meals_are_the_meal_dilemma(kb):
     # 004 'Dilemma 4 Verwachtingsmanagement'.
     reply = answer(kb, "Sinds mijn moeder in het verpleeghuis woont, hoor ik vaak dat het fijn zou zijn als ik rond etenstijd kom om haar "
                        "eten te geven. Ik werk fulltime. Ik krijg het gevoel dat ik het personeel moet aanvullen. Is dat de bedoeling?")
     assert reply.parts[0].kind == "dilemma:hulp_bij_eten", [p.kind for p in reply.parts]
-
-
-def test_an_exhausted_carer_who_forgets_things_is_overburdened_not_doing_it_wrong(kb):
-    reply = answer(kb, "Ik ben 74 en zorg voor mijn vrouw die ALS heeft. Ik doe alles: wassen, medicijnen, 's nachts draaien. De "
-                       "wijkverpleegkundige zegt dat ik er slecht uitzie, en ik merk dat ik steeds vaker dingen vergeet.")
-    assert reply.question_types[0] == "overbelasting", reply.question_types
-
-
-@pytest.mark.parametrize(
-    "text, start",
-    [
-        # 000 'Ik twijfel over mijn rol': help for other residents on request is volunteer work.
-        ("Mijn moeder woont in het verpleeghuis en ik help daar op verzoek van de teamleider ook elke week drie andere bewoners "
-         "met eten. Ben ik daar dan mantelzorger?", "nee, bij de andere bewoners"),
-        ("Een dochter van een bewoner helpt op ons verzoek elke week bij het douchen van drie andere bewoners. Is dat dan nog mantelzorg?",
-         "nee, bij de andere bewoners"),
-        # 001 'Aansprakelijkheid' exception 2: foreseeable risky spontaneous help, told by the team.
-        ("we weten als team al een tijdje dat de man van een bewoonster ook haar tafelgenote met slikproblemen eten geeft, terwijl "
-         "die zich al twee keer verslikt heeft. zijn wij aansprakelijk als het misgaat?", "ja, als de zorginstelling niets doet"),
-    ],
-)
-def test_help_for_other_residents(kb, text, start):
-    line = first_line(kb, text)
-    assert line.startswith(start), line
 
 
 def test_two_clauses_with_the_verb_first_are_both_answered(kb):
@@ -521,12 +497,6 @@ def test_staff_telling_about_a_residents_family_learn_the_family_role(kb):
     assert "mantelzorger" in text.lower(), text
 
 
-def test_a_volunteer_allowance_is_no_wage(kb):
-    # 001 'Begrippen': a volunteer allowance under the yearly tax-free limit is not a wage.
-    line = first_line(kb, "ik krijg een kleine onkostenvergoeding van de zorginstelling waar ik help, ben ik dan eigenlijk nog wel vrijwilliger?")
-    assert line.startswith("ja") and "belastingvrije grens" in line, line
-
-
 def test_a_mentor_who_also_helps_has_both_roles(kb):
     # 000 'Wettelijk vertegenwoordiger' and 'Mantelzorger': he consents on behalf of, and cares as a mantelzorger.
     reply = answer(kb, "Ik ben benoemd tot mentor van mijn neef, die een verstandelijke beperking heeft. Ik regel zijn zorg, maar ik help "
@@ -540,9 +510,3 @@ def test_what_an_organisation_must_record_gets_its_responsibilities(kb):
     reply = answer(kb, "Wat dient een zorgorganisatie minimaal vast te leggen wanneer mantelzorgers en vrijwilligers zorghandelingen gaan uitvoeren?")
     text = render(kb, reply).lower()
     assert reply.question_types[0] == "verantwoordelijkheden" and "zorginstelling" in text and "vrijwilligersovereenkomst" in text, text
-
-
-def test_who_decides_about_reserved_tasks_in_an_organisation(kb):
-    # 001 'Vrijwilligers - voorbehouden handelingen': the organisation decides, in its vision, not for every volunteer.
-    line = first_line(kb, "Wie bepaalt binnen onze instelling of ook anderen dan BIG-geregistreerde medewerkers voorbehouden handelingen mogen verrichten?")
-    assert line.startswith("dat bepaalt de zorginstelling zelf") and "beleid" in line, line
