@@ -91,12 +91,12 @@ def _question_for(kind: str, questions: Sequence[str], text: str) -> str:
     return matching[-1] if matching else questions[-1]
 
 
-_ABOUT_INFORMATION = re.compile(r"\b(dossier|zorgdossier|inzage|inzien|inkijken|meekijken|informatie|gegevens|vertellen|meelezen)\b")
-_CAN_I_STOP = re.compile(r"\b(tegenhouden|tegen houden|voorkomen|weigeren|verbieden|nee zeggen|stoppen|blokkeren)\b")
+_ABOUT_INFORMATION = form("about_information")
+_CAN_I_STOP = form("can_i_stop")
 
 
 # 'Is dat illegaal?' asks the permission question the other way round.
-_ASKS_IF_FORBIDDEN = re.compile(r"\b(illegaal|verboden|strafbaar|tegen de wet|in strijd met de wet|niet toegestaan|niet legaal|overtreding)\b")
+_ASKS_IF_FORBIDDEN = form("asks_if_forbidden")
 
 
 def _forbidden_form(part: Part) -> Part:
@@ -109,8 +109,7 @@ def _forbidden_form(part: Part) -> Part:
     return replace(part, lead=phrase("lines.niet_verboden") + " " + rest[0].upper() + rest[1:], verdict="nee")
 
 
-_FAMILY_OF_RESIDENT = re.compile(r"\b(haar|zijn|hun|de|een) (man|vrouw|echtgeno\w*|partner|dochter|zoon|schoonzoon|schoondochter|"
-                                 r"kleinzoon|kleindochter|broer|zus|familie|familielid|familieleden|kinderen|vader|moeder)\b")
+_FAMILY_OF_RESIDENT = form("family_of_resident")
 
 
 def _family_role_unsaid(s: Situation, parts: Sequence[Part]) -> bool:

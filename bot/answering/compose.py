@@ -1117,9 +1117,9 @@ def sock_part(kb: KnowledgeBase, for_self: bool, role: Optional[str] = None, que
     q = normalize(question)
     verdict = None
     if _SUPPORT_UNKNOWN.search(normalize(story) or q):
-        lead, verdict = phrase("sock.ondersteuning", vraag=next(x.question for x in kb.sock_questions if x.letter == "O")), "ja"
+        lead, verdict = phrase("sock.ondersteuning", vraag=_sock_question(kb, "O")), "ja"
     elif communication_problem and not for_self:
-        lead, verdict = phrase("sock.communicatie", vraag=next(x.question for x in kb.sock_questions if x.letter == "C"), twijfel=doubt.text), "hangt_af"
+        lead, verdict = phrase("sock.communicatie", vraag=_sock_question(kb, "C"), twijfel=doubt.text), "hangt_af"
     elif for_self and re.search(r"\b(allemaal|alle vragen|alle vier|elke vraag)\b|\b(de|die|dat|die letter) c\b|\bcommunicatie\b", q):
         lead = phrase("sock.zelf_allemaal")
     elif re.search(r"\b(overslaan|weglaten|skippen|niet (hoeven|hoef|hoeft)|vervalt|vervallen)\b", q) and _asks_yes_no(question):
@@ -1136,6 +1136,9 @@ def sock_part(kb: KnowledgeBase, for_self: bool, role: Optional[str] = None, que
     return Part("sock", lead, tuple(blocks), tuple(sources), verdict, role)
 
 
+def _sock_question(kb: KnowledgeBase, letter: str) -> str:
+    return next(q.question for q in kb.sock_questions if q.letter == letter)
+
+
 def communication_block(kb: KnowledgeBase) -> Block:
-    c = next(q for q in kb.sock_questions if q.letter == "C")
-    return Block(phrase("lines.sock_c", vraag=c.question))
+    return Block(phrase("lines.sock_c", vraag=_sock_question(kb, "C")))

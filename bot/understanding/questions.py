@@ -68,8 +68,8 @@ _NOT_CARE_PERMISSION = form("not_care_permission")
 _OPEN_WHERE = form("open_where")
 _ROLE_STATEMENT = form("role_statement")
 _SUPPORT_UNKNOWN = form("support_unknown")
-_WHERE_TO_TURN = re.compile(r"\b(bij wie|waar) (kan|moet) (ik|je|we|wij) (\w+ )?(terecht|aankloppen|melden|heen)\b|\bwie (moet|gaat|zal) (dat|dit|het|de schade) (\w+ )?(betalen|vergoeden|oplossen)\b|\bwat (kan|moet) ik (nu|daar|hier|daarmee|hiermee)? ?(mee )?doen\b")
-_GO_ON_OR_STOP = re.compile(r"\b(doorgaan|door gaan|gewoon door|stoppen|ophouden|verder ?gaan|verdergaan|blijven helpen|nog helpen)\b")
+_WHERE_TO_TURN = form("where_to_turn")
+_GO_ON_OR_STOP = form("go_on_or_stop")
 _REFUSAL_WORDS = form("refusal_words")
 
 

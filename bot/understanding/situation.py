@@ -240,7 +240,7 @@ def _delegate(mentions: List[Mention], q_norm: str) -> Optional[Mention]:
     return None
 
 
-_ASKS_WHO_DECIDES = re.compile(r"\b(beslissen|beslis|bepalen|bepaal|toestemming|instemm\w*|tegenhouden|accepteren)\b")
+_ASKS_WHO_DECIDES = form("asks_who_decides")
 _MY_CARE = (r"(mijn|m'n|mn) (eigen )?(insuline|steunkousen|kousen|ogen|oogdruppels|wond|been|benen|stoma|stomazakje|sonde|sondevoeding|"
             r"medicijnen|medicatie|pillen|katheter|prik|injectie|injecties|billen|haar|nagels|voeten)\b")
 
