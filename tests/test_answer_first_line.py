@@ -401,6 +401,15 @@ def test_a_story_that_is_a_dilemma_gets_the_dilemma(kb):
          "overnemen. Mag dat zomaar, ik ben geen verpleegkundige?", "ja", "mantelzorger"),
         # 000 'Toestemming': the one cared for consents himself; 'mijn man' is not a third party here.
         ("moet mijn man echt toestemming geven als ik zijn wond verzorg? hij vind alles best", "ja", "je man"),
+        # Staff arranging while the son would act: 'mag hij dat gewoon?' is about the son, a mantelzorger ('meneer vindt' names no one).
+        ("Ik werk als verzorgende. De zoon van meneer Kramer wil vanaf volgende week zelf de steunkousen van zijn vader uittrekken. "
+         "Meneer vindt dat prima. Moet ik daar nog iets voor regelen of mag hij dat gewoon?", "ja, de zoon mag", "mantelzorger"),
+        # 000 'Zorgvrager': between 12 and 16 the parent consents too; the mother consents, she does not do it.
+        ("Ik ben 15 en heb diabetes. Op schoolkamp wil ik mijn insuline zelf spuiten, maar de leiding zegt dat mijn moeder daar eerst "
+         "toestemming voor moet geven. Klopt dat wel?", "ja", "ouder of voogd"),
+        # 001 'Uitzonderingen (3)': 'de twee dames aan onze tafel', helped daily at staff's request, makes her a volunteer there.
+        ("Mijn man woont in het verpleeghuis. De verzorging vroeg of ik bij de lunch ook de twee dames aan onze tafel wil helpen met "
+         "eten. Dat doe ik nu elke dag. Wie is er verantwoordelijk als een van die dames zich verslikt?", "help je structureel", "vrijwilliger"),
         # 000 'Zorgvrager': from 16 and able to decide, the care receiver consents, not the son.
         ("Mijn zoon regelt veel voor me, maar ik ben 84 en nog helemaal helder. De thuiszorg vroeg hem om toestemming of mijn "
          "kleindochter mijn ogen mag druppelen. Moet ik dat niet zelf beslissen?", "ja, jij kunt zelf beslissen", "wilsonbekwaam"),

@@ -884,7 +884,9 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     elif s.asker_role in ("zorgvrager", "wettelijk_vertegenwoordiger") and s.asker_role_stated and actor.is_asker:
         # They consent; someone else does the care, whose role matters too.
         carer = doer(kb, s)
-        carer_line = role_of_actor(kb, s, carer) if carer else _relative_carer_line(kb, s)
+        # Care on oneself: the own relative named in a consent story consents, she does not do it.
+        own_care = s.receiver == "self" and carer is None and s.own_relative is not None
+        carer_line = "" if own_care else (role_of_actor(kb, s, carer) if carer else _relative_carer_line(kb, s))
         role_line = " ".join(x for x in (_you_are(kb.roles[s.asker_role].label), carer_line) if x)
     elif s.receiver == "asker" and not actor.is_asker:
         # The asker is cared for and consents; the one who would do it has a role too.

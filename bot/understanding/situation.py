@@ -201,6 +201,9 @@ def _actor_in_question(question: str, mentions: List[Mention]) -> Tuple[str, Opt
     if third and _CONSENTS_NEXT.match(q[third.end():]):
         third = None  # 'mag hij zelf toestemming geven dat opa hem helpt?': he consents, opa acts
     plural = re.search(r"\b(mogen|kunnen|moeten) (mantelzorgers|vrijwilligers|familieleden|naasten|medewerkers|zorgprofessionals|verzorgenden|mensen|ouders|kinderen)\b", q)
+    # 'Moet ik daar iets voor regelen, of mag hij dat gewoon?': the asker arranges, he would act.
+    if third and first is not None and re.search(rf"\b({_FIRST_PERSON}) (\w+ ){{0,5}}(regelen|vastleggen|afspreken|doen|noteren)\b", q[first:third.start()]):
+        first = None
     candidates = [(first, "asker", None)]
     if other is not None:
         candidates.append((q.find(other.words), "other", other))
@@ -241,6 +244,9 @@ def _delegate(mentions: List[Mention], q_norm: str) -> Optional[Mention]:
 
 
 _ASKS_WHO_DECIDES = form("asks_who_decides")
+_NOT_A_NAME = re.compile(r"^(vindt|vond|wil|wilde|is|was|heeft|had|zegt|zei|komt|kwam|kan|kon|mag|moet|doet|deed|wordt|werd|gaat|ging|zit|ligt|"
+                         r"woont|en|van|die|dat|de|het|een|zelf|ook|niet|nog|krijgt|geeft|vraagt|vroeg|weet|zou|laat|blijft)$")
+_GIVES_CONSENT = re.compile(r" (\w+ ){0,4}(toestemming|instemming|akkoord)\b")
 _MY_CARE = (r"(mijn|m'n|mn) (eigen )?(insuline|steunkousen|kousen|ogen|oogdruppels|wond|been|benen|stoma|stomazakje|sonde|sondevoeding|"
             r"medicijnen|medicatie|pillen|katheter|prik|injectie|injecties|billen|haar|nagels|voeten)\b")
 
@@ -251,6 +257,8 @@ def _does_the_askers_care(mentions: List[Mention], norm: str) -> Optional[Mentio
     for m in mentions:
         if m.self_described or m.role == "zorginstelling" or not (m.relation or m.role in ("vrijwilliger", "mantelzorger")):
             continue
+        if _GIVES_CONSENT.match(norm[m.start + len(m.words):]):
+            continue  # she consents, she does not do it
         w = re.escape(m.words)
         if re.search(rf"\b{w} (\w+ ){{0,4}}{_MY_CARE}", norm) or re.search(
                 rf"\b{w} (\w+ ){{0,3}}(mij|me) (\w+ ){{0,2}}(wast|douchet|verzorgt|aankleedt|verschoont|spuit|prikt|druppelt|helpt|wassen|helpen|verzorgen)\b", norm) or re.search(
@@ -336,6 +344,8 @@ def _story_actor(mentions: List[Mention], norm: str, asker_cared_for: bool = Fal
         # likelier actor; allow a longer stretch of words before the verb.
         if re.match(r" (zei|zegt|zeggen|zeiden|vindt|vond|vinden|denkt|dacht|beweert|vertelde|vertelt|heeft gezegd|heeft verteld)\b", norm[m.start + len(m.words):]):
             continue  # 'een kennis zei dat ...' makes a claim; it does not do the care
+        if _GIVES_CONSENT.match(norm[m.start + len(m.words):]):
+            continue  # 'dat mijn moeder daar eerst toestemming voor moet geven': she consents, she does not act
         window = 12 if m.role in ("vrijwilliger", "mantelzorger") else 7
         # 'de zoon van een bewoonster geeft ...': the window starts after 'van ...'.
         if re.search(rf"\b{re.escape(m.words)}(?: van (?:{_DET} )?[a-z']+)?(?: [a-z']+){{0,{window}}} {_ACTING}\b", norm):
@@ -568,7 +578,8 @@ def _circumstances(lex: Lexicon, s: Situation, norm: str) -> Situation:
     if spontaneous is None and structural is False and has("helps_others"):
         spontaneous = True  # 'af en toe help ik ook een andere bewoner' without being asked
     helps_others = has("helps_others")
-    named = {m.group(2) for m in re.finditer(r"\b(meneer|mevrouw|de heer) ([a-z]{2,})\b", norm)}
+    # 'meneer Kramer' names someone; 'meneer vindt dat prima' does not.
+    named = {m.group(2) for m in re.finditer(r"\b(meneer|mevrouw|de heer) ([a-z]{2,})\b", norm) if not _NOT_A_NAME.match(m.group(2))}
     if not helps_others and s.actor == "other" and any(m.of_other for m in s.mentions) and len(named) >= 2:
         # 'De dochter van mevrouw Jansen neemt ook meneer Pieters mee': a relative helping another resident.
         helps_others = True
