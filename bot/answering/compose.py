@@ -701,6 +701,7 @@ _ASKS_OWN_VIEW = form("asks_own_view")
 
 
 _ASKS_PARENT_ALONE = form("asks_parent_alone")
+_ASKS_MUST_ACCEPT = form("asks_must_accept")
 
 
 # 'Mag hij zelf toestemming geven?', 'Is het genoeg als Fenna zelf ja zegt?': may the child decide alone.
@@ -837,8 +838,12 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     elif s.refusal == "receiver" and band is not None and band.id == "jonger_dan_12":
         lead, verdict = phrase("consent_first.kind_onder_12"), "hangt_af"
     elif s.refusal == "receiver":
-        lead = phrase("consent_first.weigering_zelf") if s.receiver in ("self", "asker") else phrase("consent_first.weigering", naaste=naaste)
-        verdict = "nee"
+        if s.receiver in ("self", "asker"):
+            lead, verdict = phrase("consent_first.weigering_zelf"), "nee"
+        elif _ASKS_MUST_ACCEPT.search(qn):
+            lead, verdict = phrase("consent_first.weigering_accepteren", naaste=naaste), "ja"
+        else:
+            lead, verdict = phrase("consent_first.weigering", naaste=naaste), "nee"
         note = kb.note("weigering_zorgvrager")
         blocks.append(Block(note.text))
         sources.append(note.source)

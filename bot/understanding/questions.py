@@ -92,6 +92,10 @@ CLASSIFIER_MIN = 0.2
 # Types the classifier may not bring in on its own: an emergency is decided by
 # what happens now (situation.emergency_now), greetings by their words.
 _CLASSIFIER_SKIP = {"noodgeval", "greeting", "thanks"}
+CLASSIFIER_SECOND = 0.25
+_ASKED_AFTER_THE_FACT = {"aansprakelijkheid", "wet_big", "rol", "privacy", "wetten", "passend_reageren"}
+# Replies that stand alone: nothing is added to an emergency, a medical or an off-topic reply.
+_ANSWERED_ALONE = ("noodgeval", "medisch", "off_topic", "greeting", "thanks", "buiten_bronnen")
 
 
 _CHECKS_LAW_CLAIM = form("checks_law_claim")
@@ -116,8 +120,6 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
     def add(kind: str, value: float) -> None:
         scores[kind] = scores.get(kind, 0.0) + value
 
-    if situation.emergency_now:
-        add("noodgeval", 10)
     if c.has("questions", "greeting", norm):
         add("greeting", 5)
     if c.has("questions", "thanks", norm):
@@ -129,8 +131,15 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
                 in_question.add(kind)
         if c.has("facts", "dosage", q) or c.has("facts", "symptom", q) or c.has("facts", "product", q):
             in_question.add("medisch")
+        if c.has("facts", "asks_if_normal", q) and not c.has("facts", "feeling_or_learning", norm):
+            in_question.add("medisch")
         if c.has("facts", "outside_sources", q):
             in_question.add("buiten_bronnen")
+    if situation.emergency_now:
+        # 'Hij spoot te veel insuline en ik moest naar de SEH; gaat de inspectie hem aanpakken?' asks
+        # about what happened: the 112 line comes first (bot.answering), the question is answered.
+        after_the_fact = in_question & _ASKED_AFTER_THE_FACT and not c.has("facts", "acute_state", norm)
+        add("noodgeval", 1.0 if after_the_fact else 10)
     # 'Waar en van wie moet ik dat leren?' asks where, not whether one must.
     for q in asked:
         if "weigeren" in in_question and _OPEN_WHERE.match(q) and not _REFUSAL_WORDS.search(q):
@@ -236,4 +245,10 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
     main = ranked[:1]
     # 'Er is een open-deurenbeleid' names a policy; only a question about it asks for policy advice.
     rest = [k for k in ranked[1:] if scores[k] >= 2.0 and k not in ("greeting", "thanks") and (k != "beleid" or k in in_question)]
+    # A story the cues read one way and the classifier another often asks both:
+    # its reading is answered second (5-fold cross-validation on the dev parts:
+    # 8 answers better, none worse, at this threshold).
+    if (kind and kind not in _CLASSIFIER_SKIP and p >= CLASSIFIER_SECOND and kind not in main + rest
+            and main and main[0] not in _ANSWERED_ALONE):
+        rest.append(kind)
     return Questions(tuple(main + rest), dict(scores))

@@ -251,6 +251,12 @@ _MY_CARE = (r"(mijn|m'n|mn) (eigen )?(insuline|steunkousen|kousen|ogen|oogdruppe
             r"medicijnen|medicatie|pillen|katheter|prik|injectie|injecties|billen|haar|nagels|voeten)\b")
 
 
+def _did_the_askers_care(m: Mention, norm: str) -> bool:
+    """'Mijn zoon heeft te veel insuline bij me gespoten': he did the asker's care."""
+    return bool(re.search(rf"\b{re.escape(m.words)} (heeft|had) (\w+ ){{0,5}}bij (mij|me) (\w+ ){{0,2}}"
+                          r"(gespoten|gegeven|gedaan|aangetrokken|gedruppeld|verzorgd|geprikt|verwisseld)\b", norm))
+
+
 def _does_the_askers_care(mentions: List[Mention], norm: str) -> Optional[Mention]:
     """A relative or volunteer said to do the asker's own care ('mijn kleindochter
     mag mijn ogen druppelen', 'dat mijn schoonzoon mij wast')."""
@@ -262,7 +268,7 @@ def _does_the_askers_care(mentions: List[Mention], norm: str) -> Optional[Mentio
         w = re.escape(m.words)
         if re.search(rf"\b{w} (\w+ ){{0,4}}{_MY_CARE}", norm) or re.search(
                 rf"\b{w} (\w+ ){{0,3}}(mij|me) (\w+ ){{0,2}}(wast|douchet|verzorgt|aankleedt|verschoont|spuit|prikt|druppelt|helpt|wassen|helpen|verzorgen)\b", norm) or re.search(
-                rf"\b{w} (\w+ ){{0,8}}(heeft aangeboden|biedt aan|bood aan|wil (me |mij )?(graag )?helpen|helpt (me|mij))\b", norm):
+                rf"\b{w} (\w+ ){{0,8}}(heeft aangeboden|biedt aan|bood aan|wil (me |mij )?(graag )?helpen|helpt (me|mij))\b", norm) or _did_the_askers_care(m, norm):
             return m
     return None
 
@@ -439,6 +445,8 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
             kind, actor_mention = "other", target
     carer_of_asker = _does_the_askers_care(mentions, norm) if (kind == "asker" and _ASKS_WHO_DECIDES.search(q_norm)) or (
         kind in ("unknown", "asker") and role == "zorgvrager" and (kind == "unknown" or c.has("facts", "harm_done", norm))) else None
+    if carer_of_asker is None and kind == "unknown" and role is None:
+        carer_of_asker = next((m for m in mentions if m.relation and not m.self_described and _did_the_askers_care(m, norm)), None)
     if carer_of_asker is not None:
         # 'of mijn kleindochter mijn ogen mag druppelen ... Moet ik dat niet zelf beslissen?':
         # the asker is the one cared for and decides; the granddaughter would act.
