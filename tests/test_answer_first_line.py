@@ -519,3 +519,75 @@ def test_what_an_organisation_must_record_gets_its_responsibilities(kb):
     reply = answer(kb, "Wat dient een zorgorganisatie minimaal vast te leggen wanneer mantelzorgers en vrijwilligers zorghandelingen gaan uitvoeren?")
     text = render(kb, reply).lower()
     assert reply.question_types[0] == "verantwoordelijkheden" and "zorginstelling" in text and "vrijwilligersovereenkomst" in text, text
+
+
+@pytest.mark.parametrize(
+    "text, start, must",
+    [
+        # 000 'Zorgvrager' (instemming): asked whether to accept a refusal, the answer is yes.
+        ("Mijn man wil opeens niet meer dat ik zijn steunkousen aantrek. Moet ik dat accepteren?",
+         "ja, als je man het niet (meer) wil", "zonder toestemming"),
+        # 000 'Zorgvrager - Goed om te weten': between 12 and 16 the parent does not decide alone.
+        ("Mijn dochter is 14 en wil niet dat ik haar prik geef. Mag ik als moeder beslissen dat ik het toch doe?",
+         "nee, niet alleen", "12 en 16"),
+        # From 16 the care receiver decides; the parents' yes is not needed.
+        ("Ik ben 17. Mag mijn vriendin mijn insuline spuiten zonder toestemming van mijn ouders?",
+         "ja", "vanaf 16"),
+        # Under 12 the parent or guardian decides, not the child.
+        ("Een jongen van 9 krijgt thuis sondevoeding van zijn oom, de vader vindt het goed. Moet ik de jongen zelf ook om toestemming vragen?",
+         "nee, bij een kind jonger dan 12", "ouder of voogd"),
+        # 000 'Zorgvrager': the Wet BIG does not cover what you do on yourself.
+        ("Mijn buurvrouw zegt dat alleen de wijkverpleging mijn bloedverdunner mag prikken. Mag ik dat eigenlijk wel zelf?",
+         "ja, ", "bij jezelf"),
+        # Staff asking about a partner who injects: she may, as a mantelzorger.
+        ("Een collega zegt dat de dochter van mevrouw Smit haar insuline niet mag spuiten omdat ze niet bevoegd is. Wie heeft er gelijk?",
+         "ja, de dochter", "mantelzorger"),
+        # A doctor's claim that a partner may not do it in hospital because of the Wet BIG does not hold.
+        ("Mijn man krijgt thuis van mij zijn injecties. Nu hij in het ziekenhuis ligt, zegt een arts dat ik dat hier niet mag vanwege de Wet BIG. Klopt dat?",
+         "nee, dat klopt niet", "ziekenhuis"),
+        # 'als een familielid iets fout doet' is a condition; the organisation is in principle not liable (001).
+        ("Als een familielid iets fout doet bij het wassen van zijn moeder, zijn wij als verpleeghuis dan aansprakelijk?",
+         "nee, in principe niet", "drie situaties"),
+        # A mentor is not automatically a mantelzorger.
+        ("Is een curator automatisch ook mantelzorger?", "nee, niet automatisch", "mantelzorger"),
+    ],
+)
+def test_first_line_for_refusals_ages_the_wet_big_and_conditions(kb, text, start, must):
+    line = first_line(kb, text)
+    assert line.startswith(start) and must in line, line
+
+
+def test_an_overdose_with_a_liability_question_is_answered_after_the_112_line(kb):
+    text = "Mijn dochter heeft per ongeluk een dubbele dosis insuline bij me gespoten. Is zij daar nu aansprakelijk voor?"
+    lines = render(kb, answer(kb, text)).lower().splitlines()
+    after = [x for x in lines[1:] if x.strip()]
+    assert lines[0].startswith("is er nu gevaar?") and "aansprakelijk" in after[0], lines[:3]
+
+
+def test_an_overdose_already_treated_gets_the_liability_answer_without_112(kb):
+    text = ("Mijn dochter heeft per ongeluk een dubbele dosis insuline bij me gespoten en ik moest naar de eerste hulp. "
+            "Is zij daar nu aansprakelijk voor?")
+    line = first_line(kb, text)
+    assert "112" not in line and "aansprakelijk" in line, line
+
+
+def test_an_acute_state_is_only_an_emergency_whatever_is_asked(kb):
+    line = first_line(kb, "Mijn vader is gevallen en reageert niet meer. Wie is er aansprakelijk?")
+    assert line.startswith("is er nu gevaar of een noodsituatie? bel direct 112"), line
+
+
+@pytest.mark.parametrize(
+    "text, not_start",
+    [
+        # Learning that feels unsure is no medical question.
+        ("Ik heb gisteren geleerd hoe ik de sonde van mijn vader doorspuit, maar ik voel me nog onzeker. Is dat normaal?", "op medische vragen"),
+        # Helping 'samen met' a parent is no question about combining medicines.
+        ("Ik zorg samen met mijn broer voor onze oma en geef haar medicijnen. Ik slaap slecht en ben moe. Ik wil niet klagen.", "op medische vragen"),
+    ],
+)
+def test_stories_that_only_mention_medicines_or_normal_get_no_medical_refusal(kb, text, not_start):
+    assert not first_line(kb, text).startswith(not_start)
+
+
+def test_asking_what_handelwijzer_can_do_is_a_greeting(kb):
+    assert answer(kb, "Goedemiddag, mijn kleindochter heeft dit geïnstalleerd. Waarmee kun je me helpen?").response == "utter_greet"

@@ -87,6 +87,9 @@ def without_consent_lead(kb: KnowledgeBase, s: Situation, question: str) -> Opti
     yes, or the parent's or representative's, a care task is not done)."""
     if s.receiver == "self" or not WITHOUT_CONSENT.search(normalize(question)):
         return None
+    band = consent_band(kb, s.receiver_age)
+    if band is not None and band.id == "zestien_plus" and _ASKS_WITHOUT_PARENTS.search(normalize(question)):
+        return None  # 'zonder toestemming van mijn ouders' at 17: the age answer says yes
     return phrase("consent_first.zonder", instemming=consent_clause(kb, s))
 
 
@@ -467,6 +470,11 @@ def role_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str = "")
     asked = _asked_role(question, s)
     # 'Ben ik zijn mentor of zijn mantelzorger? Of allebei?'
     two_roles = bool(_TWO_ROLES.search(normalize(question)) or re.search(r"\bof (allebei|beide|allebei tegelijk)\b", normalize(s.text)))
+    if _REPRESENTATIVE_IS_CARER.search(normalize(question)):
+        # 'Is een mentor automatisch ook de mantelzorger?': two roles that can go together, but need not (000 'Zorgvrager').
+        role = kb.roles["wettelijk_vertegenwoordiger"]
+        return Part("rol", phrase("role_yesno.vertegenwoordiger_niet_automatisch"), (Block(role.description),),
+                    (role.source,), "nee", "wettelijk_vertegenwoordiger")
     if det.decided and det.outcome is not None:
         outcome = det.outcome
         role = kb.roles[det.role]
@@ -702,6 +710,10 @@ _ASKS_OWN_VIEW = form("asks_own_view")
 
 _ASKS_PARENT_ALONE = form("asks_parent_alone")
 _ASKS_MUST_ACCEPT = form("asks_must_accept")
+_ASKS_SELF_PERMISSION = form("asks_self_permission")
+_ASKS_WITHOUT_PARENTS = form("asks_without_parents")
+_ASKS_CHILD_TOO = form("asks_child_too")
+_REPRESENTATIVE_IS_CARER = form("representative_is_carer")
 
 
 # 'Mag hij zelf toestemming geven?', 'Is het genoeg als Fenna zelf ja zegt?': may the child decide alone.
@@ -717,6 +729,8 @@ def _age_question(question: str, asker_is_young: bool = False) -> Optional[str]:
         return "parent_alone"  # an adult asking to decide alone about a minor
     if _ASKS_PARENT_ALONE.search(question) and not re.search(r"\b(toestemming|instemm\w*|akkoord) (geven|nodig)\b", question):
         return "parent_alone"
+    if _ASKS_CHILD_TOO.search(question):
+        return "child_too"  # 'Moet ik het meisje zelf ook nog om toestemming vragen?'
     if _ASKS_OWN_VIEW.search(question):
         return "own_view"
     if _ASKS_PARENTS.search(question):
@@ -727,7 +741,7 @@ def _age_question(question: str, asker_is_young: bool = False) -> Optional[str]:
 def _age_lead(band, asks: str) -> Tuple[str, Optional[str]]:
     """The first sentence for a consent question about someone whose age is known."""
     key = {"jonger_dan_12": "onder_12", "twaalf_tot_zestien": "12_16"}.get(band.id, "16_plus")
-    verdict = {"parents_16_plus": "nee", "own_view_onder_12": None, "parent_alone_12_16": "nee",
+    verdict = {"parents_16_plus": "nee", "own_view_onder_12": None, "child_too_onder_12": "nee", "parent_alone_12_16": "nee",
                "parent_alone_16_plus": "nee", "child_alone_onder_12": "nee", "child_alone_12_16": "nee"}.get(f"{asks}_{key}", "ja")
     return phrase(f"consent_age.{asks}_{key}"), verdict
 
@@ -788,6 +802,8 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         return topic_part(kb.topics["privacy_zorgplan_familie"], question)
     asks_carer = re.search(r"\b(mantelzorger|vrijwilliger|familielid|dochter|zoon)s? (zelf )?(om )?(instemming|toestemming|akkoord)|\b(ook|zelf) (de|het) (mantelzorger|vrijwilliger)\b|"
                            r"\b(de|haar|zijn|die) \w+ zelf (dan |ook |nog )*om (instemming|toestemming|akkoord)\b|\bom (zijn|haar) (eigen )?(instemming|toestemming)\b", qn)
+    if asks_carer and band is not None and _ASKS_CHILD_TOO.search(qn):
+        asks_carer = None  # 'Moet ik de jongen zelf ook om toestemming vragen?' asks about the child's say
     asks_enough = re.search(r"\b(genoeg|voldoende)\b", qn) and s.receiver != "self"
     enough = actor.role == "vrijwilliger" and asks_enough
     # 'Is de instemming van de cliënte voldoende?' while the one who will do it was not asked.
@@ -822,6 +838,9 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         sources.append(note.source)
     elif band is not None and age_question is not None:
         lead, verdict = _age_lead(band, age_question)
+        if age_question == "parents" and band.id == "zestien_plus" and _ASKS_WITHOUT_PARENTS.search(qn):
+            # 'Mag mijn vriend dat doen zonder dat mijn ouders toestemming geven?' (16+): yes.
+            lead, verdict = phrase("consent_age.zonder_ouders_16_plus"), "ja"
         blocks.append(Block(band.text))
         sources.append(band.source)
     elif s.receiver == "self" and s.refusal != "receiver":
@@ -1053,7 +1072,18 @@ def wet_big_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         return Part("topic:wet_big", lead, (Block(topic.answer),), sources, "ja" if known else "hangt_af", role)
     # 'Klopt het dat alleen een verpleegkundige een injectie mag geven?': the law forbids it only as work.
     # 'Een verzorgende zei dat ik dat niet mag, alleen met een BIG-registratie. Klopt dat?': the same, told in the story.
-    told_ban = _CHECKS_BAN.search(q) and _BAN_CLAIM.search(normalize(s.text)) and role in ("mantelzorger", "zorgvrager")
+    story = normalize(s.text)
+    # A relative told by a doctor that the law forbids it: the asker is the one who cares for her ('mijn vrouw').
+    own_carer = role in ("mantelzorger", "zorgvrager") or (s.own_relative and s.asker_role in (None, "mantelzorger"))
+    told_ban = _CHECKS_BAN.search(q) and _BAN_CLAIM.search(story) and own_carer
+    if (_ONLY_PROFESSIONALS.search(story) or _BAN_CLAIM.search(story) or role == "zorgvrager") and _ASKS_SELF_PERMISSION.search(q):
+        # 'Mag ik dat eigenlijk wel zelf?' about one's own injection (000 'Zorgvrager').
+        return Part("topic:wet_big", phrase("wet_big.zelf_mag"), (Block(topic.answer),), topic.sources, "ja", "zorgvrager")
+    staff = s.asker_role in ("zorgprofessional", "zorginstelling")
+    if staff and s.actor == "other" and role == "mantelzorger" and s.actor_words and (_CHECKS_BAN.search(q) or _asks_yes_no(question)):
+        # 'Een collega zegt dat zijn vrouw daar niet bevoegd voor is. Wie heeft er gelijk?'
+        wie = you_form(s.actor_words) or s.actor_words
+        return Part("topic:wet_big", phrase("wet_big.mantelzorger_mag_derde", wie=wie), (Block(topic.answer),), topic.sources, "ja", role)
     if _ONLY_PROFESSIONALS.search(q) or told_ban:
         return Part("topic:wet_big", phrase("wet_big.alleen_professionals_klopt_niet"), (Block(topic.answer),), topic.sources, "nee", role)
     # 'Geldt die wet dan niet voor wat zij doen?': who 'zij' are, the story says.

@@ -218,6 +218,8 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
         # ends in 'ik durf niet te zeggen dat ik het niet wil' asks whether one may say no.
         told_only = len(asked) == 1 and asked[0] == norm  # no question sentence: the whole story is the question
         add("weigeren", 2.5 if told_only and "dilemma" in story else 1.5)
+    if "greeting" in scores and not situation.tasks:
+        scores.pop("mag_ik", None)  # 'Hallo, waarmee kun je me helpen?' asks what Handelwijzer is for
     if "buiten_bronnen" in scores and "medisch" in scores and not _MEDICATION.search(norm):
         del scores["medisch"]  # 'hoeveel vergoeding mag ik krijgen' is about money, not a dose
     care_questions = [k for k in scores if k not in ("mag_ik", "medisch", "greeting", "thanks", "off_topic", "noodgeval")]

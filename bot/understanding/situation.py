@@ -133,9 +133,14 @@ def find_mentions(lex: Lexicon, norm: str) -> List[Mention]:
             after = padded[m.end(0):]
             of_other = bool(re.match(r" van (mevrouw|meneer|mevr|dhr|een|de|die|deze|onze|haar|zijn|[a-z]+ (bewoner|client|patient))\b", after)) or possessive in ("haar", "zijn", "z'n", "hun")
             before = padded[max(0, start - 12):start]
-            self_described = bool(re.search(r"(\bals|\bik ben|\bik werk als|\bben ik|\bals een) $", before)) and possessive in ("", "een")
+            self_described = bool(re.search(r"(\bals|\bik ben|\bik werk als|\bben ik|\bals een) $", before)) and possessive in ("", "een") \
+                and not (possessive == "een" and _CONDITIONAL_AFTER.match(after))  # 'als een familielid iets fout doet': if, not as
             found.append(Mention(start - 1, m.group(0), possessive, relation, role, of_other, _age_after(after), self_described))
     return sorted(found, key=lambda x: x.start)
+
+
+# 'als een familielid iets fout doet', 'als een vrijwilliger de insuline geeft': a condition, not a role.
+_CONDITIONAL_AFTER = re.compile(r" (iets|wat|het|een fout|fouten|de|haar|zijn|hem|dat|dit|die|bij|per ongeluk|zomaar|zelf)\b(?! als\b)")
 
 
 def _age_after(after: str) -> Optional[int]:
@@ -155,6 +160,10 @@ def _ages(norm: str) -> Dict[str, int]:
     m = re.search(r"\b(\d{1,3}) ?-?jarige? (\w+)", norm)
     if m:
         ages[m.group(2)] = int(m.group(1))
+    # 'een meisje van 10', 'de jongen is 14'
+    m = re.search(r"\b(meisje|jongen|kind|jongetje|meid|tiener|puber) (van|is|\() ?(\d{1,2})\b", norm)
+    if m:
+        ages.setdefault(m.group(1), int(m.group(3)))
     return ages
 
 
