@@ -591,3 +591,40 @@ def test_stories_that_only_mention_medicines_or_normal_get_no_medical_refusal(kb
 
 def test_asking_what_handelwijzer_can_do_is_a_greeting(kb):
     assert answer(kb, "Goedemiddag, mijn kleindochter heeft dit geïnstalleerd. Waarmee kun je me helpen?").response == "utter_greet"
+
+
+@pytest.mark.parametrize(
+    "text, start, must",
+    [
+        # The relative who wants to help acts, not the nurse who only gave an opinion.
+        ("Mijn vrouw wil me helpen met mijn wond nu ik thuis ben. De wijkverpleegkundige zegt dat zij dat eigenlijk moet doen. Mag mijn vrouw dat wel als ik het goed vind?",
+         "ja, je vrouw", "mantelzorger"),
+        # 000 SO(C)K, K: when it no longer goes well, nobody has to push on.
+        ("Ik doe al jaren de oogdruppels van mijn moeder, maar sinds mijn handen trillen lukt het niet meer goed. Moet ik gewoon doorgaan?",
+         "nee, dat hoeft niet", "zorgprofessional"),
+    ],
+)
+def test_first_line_for_the_relative_who_acts_and_a_carer_who_cannot_any_more(kb, text, start, must):
+    line = first_line(kb, text)
+    assert line.startswith(start) and must in line, line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hij is net gevallen in de gang, hij bloedt flink aan zijn hoofd. Wat moet ik doen?",
+        "ik heb volgens mij mijn insuline 2x gespoten vanavond en nu ben ik duizelig en trillerig",
+    ],
+)
+def test_what_happens_now_is_an_emergency(kb, text):
+    assert first_line(kb, text).startswith("is er nu gevaar of een noodsituatie? bel direct 112")
+
+
+def test_a_volunteer_allowance_question_is_no_dosage_question(kb):
+    line = first_line(kb, "Hoeveel mag ik als vrijwilliger aan vergoeding krijgen per jaar?")
+    assert not line.startswith("over de dosis"), line
+
+
+def test_a_slow_decline_is_no_emergency(kb):
+    line = first_line(kb, "Mijn vader gaat de laatste maanden achteruit en reageert nauwelijks nog. Mag ik hem nog steeds helpen met eten?")
+    assert "112" not in line, line

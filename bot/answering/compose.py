@@ -714,6 +714,7 @@ _ASKS_SELF_PERMISSION = form("asks_self_permission")
 _ASKS_WITHOUT_PARENTS = form("asks_without_parents")
 _ASKS_CHILD_TOO = form("asks_child_too")
 _REPRESENTATIVE_IS_CARER = form("representative_is_carer")
+_KEEP_GOING = form("keep_going")
 
 
 # 'Mag hij zelf toestemming geven?', 'Is het genoeg als Fenna zelf ja zegt?': may the child decide alone.
@@ -1155,6 +1156,9 @@ def sock_part(kb: KnowledgeBase, for_self: bool, role: Optional[str] = None, que
     verdict = None
     if _SUPPORT_UNKNOWN.search(normalize(story) or q):
         lead, verdict = phrase("sock.ondersteuning", vraag=_sock_question(kb, "O")), "ja"
+    elif _KEEP_GOING.search(q) and _asks_yes_no(question) and cues().has("facts", "cannot_any_more", normalize(story)):
+        # 'Het lukt niet meer goed sinds mijn pols gebroken is. Moet ik gewoon doorzetten?' (000 SO(C)K, K).
+        lead, verdict = phrase("sock.doorgaan_lukt_niet"), "nee"
     elif communication_problem and not for_self:
         lead, verdict = phrase("sock.communicatie", vraag=_sock_question(kb, "C"), twijfel=doubt.text), "hangt_af"
     elif for_self and re.search(r"\b(allemaal|alle vragen|alle vier|elke vraag)\b|\b(de|die|dat|die letter) c\b|\bcommunicatie\b", q):

@@ -70,6 +70,7 @@ _ROLE_STATEMENT = form("role_statement")
 _SUPPORT_UNKNOWN = form("support_unknown")
 _WHERE_TO_TURN = form("where_to_turn")
 _GO_ON_OR_STOP = form("go_on_or_stop")
+_KEEP_GOING = form("keep_going")
 _REFUSAL_WORDS = form("refusal_words")
 
 
@@ -131,7 +132,7 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
                 in_question.add(kind)
         if c.has("facts", "dosage", q) or c.has("facts", "symptom", q) or c.has("facts", "product", q):
             in_question.add("medisch")
-        if c.has("facts", "asks_if_normal", q) and not c.has("facts", "feeling_or_learning", norm):
+        if c.has("facts", "asks_if_normal", q) and c.has("facts", "body_sign", norm) and not c.has("facts", "feeling_or_learning", norm):
             in_question.add("medisch")
         if c.has("facts", "outside_sources", q):
             in_question.add("buiten_bronnen")
@@ -174,8 +175,8 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
     generic = only_generic or (in_question <= {"mag_ik"} and not situation.tasks and bool(story))
     for kind in in_question:
         weight = {"medisch": 3.0, "buiten_bronnen": 3.5}.get(kind, 2.0)
-        if kind == "mag_ik" and generic and (story or situation.doing_wrong) and not situation.tasks:
-            weight = 1.0
+        if kind == "mag_ik" and generic and (story or situation.doing_wrong or only_generic) and not situation.tasks:
+            weight = 1.0  # 'Is dat normaal?' after a story without a care task asks no permission
         if kind == "mag_ik" and not situation.tasks and any(_NOT_CARE_PERMISSION.search(q) for q in asked):
             weight = 0.5  # 'mag ik daar iets van zeggen?' asks no permission for a care task
         add(kind, weight)
@@ -208,6 +209,9 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
         # 'Ze zegt bijna niets meer. Moet ik gewoon doorgaan?': the C of SO(C)K, not a refusal.
         add("sock", 3.0)
         scores.pop("weigeren", None)
+    if c.has("facts", "cannot_any_more", norm) and any(_KEEP_GOING.search(q) for q in asked):
+        # 'Het lukt niet meer goed sinds mijn pols gebroken is. Moet ik doorzetten?': the K of SO(C)K.
+        add("sock", 3.0)
     # A refusal in the story makes consent the question ("hij wil niet, wat nu?").
     if situation.refusal == "receiver":
         # 'Ze zegt nee nee. Wat moet ik doen?': with only a bare question, the refusal is the question.

@@ -404,7 +404,9 @@ def _third_person_antecedent(mentions: List[Mention], question_start: int, prono
               and (m.of_other or m.role in ("vrijwilliger", "mantelzorger")) and m.words not in _BARE_ROLE_WORDS]
     if acting:
         return acting[-1]
-    for m in before:
+    # 'De verpleegkundige zegt dat zij het officieel moet doen. Mag hij het wel?': the relative, not the professional.
+    informal = [m for m in before if m.role != "zorgprofessional"]
+    for m in informal or before:
         # A bare role word ("de thuiszorg noemt haar 'mantelzorger'") is a label, not a person.
         if m.of_other or (m.role in ("vrijwilliger", "mantelzorger") and m.words not in _BARE_ROLE_WORDS):
             return m
@@ -453,7 +455,8 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
         if target is not None:
             kind, actor_mention = "other", target
     carer_of_asker = _does_the_askers_care(mentions, norm) if (kind == "asker" and _ASKS_WHO_DECIDES.search(q_norm)) or (
-        kind in ("unknown", "asker") and role == "zorgvrager" and (kind == "unknown" or c.has("facts", "harm_done", norm))) else None
+        kind in ("unknown", "asker") and role == "zorgvrager" and (kind == "unknown" or c.has("facts", "harm_done", norm))) or (
+        kind == "unknown" and role is None) else None
     if carer_of_asker is None and kind == "unknown" and role is None:
         carer_of_asker = next((m for m in mentions if m.relation and not m.self_described and _did_the_askers_care(m, norm)), None)
     if carer_of_asker is not None:
@@ -577,7 +580,7 @@ def _circumstances(lex: Lexicon, s: Situation, norm: str) -> Situation:
         tasks, guessed = ((fuzzy.id,), True) if fuzzy else ((), False)
     capacity = "wilsonbekwaam" if has("wilsonbekwaam") else ("bekwaam" if has("capable") else ("twijfel" if has("capacity_doubt") else None))
     refusal = None
-    if has("receiver_refuses") and not re.search(r"\bik (wil|wilde) (het |dat |dit )?niet\b", norm):
+    if has("receiver_refuses") and not re.search(r"\b(ik (wil|wilde)|(we|wij) (willen|wilden)) (het |dat |dit )?(eigenlijk |juist |ook )?niet\b", norm):
         # Told by the one cared for, 'hij wil geen hulp' is the carer's no; her own no is 'ik wil niet'.
         refusal = "actor" if s.receiver in ("self", "asker") else "receiver"
     if s.asker_role == "wettelijk_vertegenwoordiger" and re.search(r"\bik (ben|was) (er|daar) (op )?tegen\b|\bik (geef|wil) (daar |er )?geen toestemming\b", norm):
@@ -627,7 +630,7 @@ def _emergency_now(text: str) -> bool:
             norm = pattern.sub(" ", norm)
         if not c.has("facts", "emergency_now", norm):
             continue
-        if c.has("facts", "hypothetical_marker", norm) or c.has("facts", "recovered", norm):
+        if c.has("facts", "hypothetical_marker", norm) or c.has("facts", "recovered", norm) or c.has("facts", "gradual_decline", norm):
             continue
         # 'Ze reageert niet meer' is now even if the sentence also says 'toen ik haar uit bed hielp'.
         if c.has("facts", "emergency_present", norm):
