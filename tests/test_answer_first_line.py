@@ -628,3 +628,22 @@ def test_a_volunteer_allowance_question_is_no_dosage_question(kb):
 def test_a_slow_decline_is_no_emergency(kb):
     line = first_line(kb, "Mijn vader gaat de laatste maanden achteruit en reageert nauwelijks nog. Mag ik hem nog steeds helpen met eten?")
     assert "112" not in line, line
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        # 000 'Zorgvrager - Goed om te weten': at 12-16 the child's yes alone is not enough.
+        ("Onze dochter van 13 wil dat opa haar prik geeft als wij op reis zijn. Is haar ja genoeg?", "nee, niet alleen"),
+        # 000 SO(C)K: on yourself the C is skipped, so not all questions apply.
+        ("Ik prik mezelf elke dag. Gelden al die vragen van SOCK ook voor mij als ik het bij mezelf doe?", "nee, doe je de handeling bij jezelf"),
+        # 001 'Uitzonderingen (3)': relatives asked by staff to help other residents are volunteers there.
+        ("Wij hebben twee familieleden gevraagd om vast andere bewoners te helpen met drinken. Verandert dat iets aan de aansprakelijkheid?",
+         ""),
+        # 000 'Zorgprofessional': who teaches a task must master it.
+        ("Ik heb het zelf nog maar een keer gedaan. Kan ik het dan wel verantwoord aanleren aan de zoon van mijn cliënt?", "nee, niet als je de handeling zelf"),
+    ],
+)
+def test_first_line_for_a_childs_yes_the_sock_for_yourself_staff_requests_and_teaching(kb, text, start):
+    line = first_line(kb, text)
+    assert line.startswith(start) and (start or "structureel en op verzoek" in line and "vrijwilliger" in line), line

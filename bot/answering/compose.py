@@ -605,8 +605,11 @@ def liability_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str)
         if other is not None:
             subject = other
     role = subject.role
-    if role is None and organisation_asks:
-        role = "zorginstelling"
+    # Staff who asked relatives to help other residents answer for the organisation.
+    asked_by_staff = bool(s.helps_others and (organisation_asks or staff_asks) and s.spontaneous is not True
+                          and re.search(r"\b(gevraagd|verzoek|ingezet|inzetten)\b", normalize(s.text)))
+    if role is None and (organisation_asks or asked_by_staff):
+        role = "zorginstelling"  # staff who asked relatives to help other residents answer for the organisation
     if role is None:
         return _liability_overview(kb)
     if organisation_asks and target == "self":
@@ -639,6 +642,10 @@ def liability_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str)
         lead = phrase("liability_special.voorzienbaar")
     elif s.via_volunteer_org and role == "vrijwilliger":
         lead = phrase("liability_special.via_organisatie")
+    elif s.helps_others and (on_request or (on_request is None and asked_by_staff)) and (organisation_asks or staff_asks) \
+            and role not in ("mantelzorger", "vrijwilliger"):
+        # 'We hebben twee familieleden gevraagd vast andere bewoners te helpen. Verandert dat iets?' (001 'Uitzonderingen (3)')
+        lead = phrase("liability_yesno.op_verzoek_instelling")
     elif s.helps_others and role in ("mantelzorger", "vrijwilliger") and on_request is not None:
         kind = "op_verzoek" if on_request else "spontaan"
         key = f"{kind}_{'instelling' if target == 'instelling' else 'self'}"
@@ -1161,7 +1168,7 @@ def sock_part(kb: KnowledgeBase, for_self: bool, role: Optional[str] = None, que
         lead, verdict = phrase("sock.doorgaan_lukt_niet"), "nee"
     elif communication_problem and not for_self:
         lead, verdict = phrase("sock.communicatie", vraag=_sock_question(kb, "C"), twijfel=doubt.text), "hangt_af"
-    elif for_self and re.search(r"\b(allemaal|alle vragen|alle vier|elke vraag)\b|\b(de|die|dat|die letter) c\b|\bcommunicatie\b", q):
+    elif for_self and re.search(r"\b(allemaal|alle vragen|al die vragen|al de vragen|alle letters|al die letters|alle vier|elke vraag)\b|\b(de|die|dat|die letter) c\b|\bcommunicatie\b", q):
         lead = phrase("sock.zelf_allemaal")
     elif re.search(r"\b(overslaan|weglaten|skippen|niet (hoeven|hoef|hoeft)|vervalt|vervallen)\b", q) and _asks_yes_no(question):
         # 'Mag ik bij mezelf een letter overslaan?': the C, when you do it on yourself.
