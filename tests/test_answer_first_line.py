@@ -647,3 +647,21 @@ def test_a_slow_decline_is_no_emergency(kb):
 def test_first_line_for_a_childs_yes_the_sock_for_yourself_staff_requests_and_teaching(kb, text, start):
     line = first_line(kb, text)
     assert line.startswith(start) and (start or "structureel en op verzoek" in line and "vrijwilliger" in line), line
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        # 000 'Vrijwilliger': the client's own wish or yes does not replace the professional's order.
+        ("Ik ben vrijwilliger in een hospice. Een gast vroeg of ik zijn oogzalf wilde aanbrengen. Mag dat als hij het zelf vraagt?",
+         "nee, niet alleen omdat"),
+        ("Als vrijwilliger help ik een mevrouw met eten. Ze vindt het goed dat ik haar medicijnen geef. Is dat genoeg?",
+         "nee, niet alleen omdat"),
+        # 001 'Vrijwilligers': an organisation may decide that volunteers give injections, not for every volunteer.
+        ("Wij zijn een woonzorgorganisatie en willen vrijwilligers inzetten voor injecties. Is dat toegestaan?",
+         "ja, als organisatie mag je besluiten"),
+    ],
+)
+def test_first_line_for_a_volunteer_asked_by_the_client_and_an_organisation_using_volunteers(kb, text, start):
+    line = first_line(kb, text)
+    assert line.startswith(start), line

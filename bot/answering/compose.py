@@ -190,6 +190,7 @@ def _asks_yes_no(question: str) -> bool:
 _JUST_DO_IT = form("just_do_it")
 # A relative, not the organisation, asks the volunteer; family cannot give the assignment.
 _FAMILY_ASKS = form("family_asks")
+_CLIENT_ASKS = form("client_asks")
 
 
 def permission_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -> Part:
@@ -222,6 +223,9 @@ def permission_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str
         key = "vrijwilliger_zelf_beslissen"
     elif role == "vrijwilliger" and _FAMILY_ASKS.search(normalize(s.text)) and s.spontaneous is not False:
         key = "vrijwilliger_familie_vraagt"
+    elif role == "vrijwilliger" and _CLIENT_ASKS.search(normalize(question)):
+        # 'Had het wel gemogen, omdat hij het zelf vroeg?': the client's wish alone is not enough (000 'Vrijwilliger').
+        key = "vrijwilliger_client_vraagt"
     elif role == "vrijwilliger" and _JUST_DO_IT.search(normalize(question)):
         key = "vrijwilliger_niet_zomaar"
     elif voorbehouden and role in ("vrijwilliger", "zorginstelling"):
