@@ -665,3 +665,10 @@ def test_first_line_for_a_childs_yes_the_sock_for_yourself_staff_requests_and_te
 def test_first_line_for_a_volunteer_asked_by_the_client_and_an_organisation_using_volunteers(kb, text, start):
     line = first_line(kb, text)
     assert line.startswith(start), line
+
+
+def test_a_change_project_with_fears_is_about_working_together_not_liability(kb):
+    # 003 wegwijzer informele zorg: start with a shared vision (richten, inrichten, verrichten).
+    line = first_line(kb, "Onze zorggroep wil veel meer samenwerken met mantelzorgers. Collega's zijn bang dat zij de schuld krijgen als het misgaat. "
+                          "Waar moeten we beginnen?")
+    assert line.startswith("begin met een gedragen visie"), line

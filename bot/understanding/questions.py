@@ -209,6 +209,9 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
         # 'Ze zegt bijna niets meer. Moet ik gewoon doorgaan?': the C of SO(C)K, not a refusal.
         add("sock", 3.0)
         scores.pop("weigeren", None)
+    if c.has("facts", "working_together_plan", norm) and any(c.has("facts", "how_to_start", q) for q in asked):
+        # 'We willen meer samenwerken met familie, het team is bang voor de schuld. Waar beginnen we?'
+        add("samenwerken", 3.0)
     if c.has("facts", "cannot_any_more", norm) and any(_KEEP_GOING.search(q) for q in asked):
         # 'Het lukt niet meer goed sinds mijn pols gebroken is. Moet ik doorzetten?': the K of SO(C)K.
         add("sock", 3.0)
