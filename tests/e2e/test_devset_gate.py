@@ -18,11 +18,12 @@ import pytest
 from bot.settings import PROJECT_ROOT
 
 pytestmark = pytest.mark.rasa
-# Measured with sets A-L (1550 questions written by helpers who never saw the
-# training data): dev 91.3 %, held-out 65.3 % over REST; floors a few points below.
-# The dev parts also train the question-type classifier, so held-out is the
+# Measured with sets A-P (2010 questions written by helpers who never saw the
+# training data): dev 86.6 %, held-out 66.6 % over REST; floors a few points below.
+# The dev figure fell from 91 % (sets A-L) because the harder sets M, N and P joined
+# it. The dev parts also train the question-type classifier, so held-out is the
 # figure that says how well it generalises.
-FLOORS = {"dev": 0.86, "heldout": 0.61}
+FLOORS = {"dev": 0.83, "heldout": 0.63}
 TOPIC_FLOOR = 0.35  # no topic may collapse
 MIN_TOPIC_SIZE = 8
 
