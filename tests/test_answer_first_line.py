@@ -550,9 +550,32 @@ def test_what_an_organisation_must_record_gets_its_responsibilities(kb):
          "nee, in principe niet", "drie situaties"),
         # A mentor is not automatically a mantelzorger.
         ("Is een curator automatisch ook mantelzorger?", "nee, niet automatisch", "mantelzorger"),
+        # The relative who wants to help acts, not the nurse who only gave an opinion.
+        ("Mijn vrouw wil me helpen met mijn wond nu ik thuis ben. De wijkverpleegkundige zegt dat zij dat eigenlijk moet doen. Mag mijn vrouw dat wel als ik het goed vind?",
+         "ja, je vrouw", "mantelzorger"),
+        # 000 SO(C)K, K: when it no longer goes well, nobody has to push on.
+        ("Ik doe al jaren de oogdruppels van mijn moeder, maar sinds mijn handen trillen lukt het niet meer goed. Moet ik gewoon doorgaan?",
+         "nee, dat hoeft niet", "zorgprofessional"),
+        # 000 'Zorgvrager - Goed om te weten': at 12-16 the child's yes alone is not enough.
+        ("Onze dochter van 13 wil dat opa haar prik geeft als wij op reis zijn. Is haar ja genoeg?", "nee, niet alleen", ""),
+        # 000 SO(C)K: on yourself the C is skipped, so not all questions apply.
+        ("Ik prik mezelf elke dag. Gelden al die vragen van SOCK ook voor mij als ik het bij mezelf doe?", "nee, doe je de handeling bij jezelf", ""),
+        # 001 'Uitzonderingen (3)': relatives asked by staff to help other residents are volunteers there.
+        ("Wij hebben twee familieleden gevraagd om vast andere bewoners te helpen met drinken. Verandert dat iets aan de aansprakelijkheid?",
+         "", "structureel en op verzoek van de instelling"),
+        # 000 'Zorgprofessional': who teaches a task must master it.
+        ("Ik heb het zelf nog maar een keer gedaan. Kan ik het dan wel verantwoord aanleren aan de zoon van mijn cliënt?", "nee, niet als je de handeling zelf", ""),
+        # 000 'Vrijwilliger': the client's own wish or yes does not replace the professional's order.
+        ("Ik ben vrijwilliger in een hospice. Een gast vroeg of ik zijn oogzalf wilde aanbrengen. Mag dat als hij het zelf vraagt?",
+         "nee, niet alleen omdat", ""),
+        ("Als vrijwilliger help ik een mevrouw met eten. Ze vindt het goed dat ik haar medicijnen geef. Is dat genoeg?",
+         "nee, niet alleen omdat", ""),
+        # 001 'Vrijwilligers': an organisation may decide that volunteers give injections, not for every volunteer.
+        ("Wij zijn een woonzorgorganisatie en willen vrijwilligers inzetten voor injecties. Is dat toegestaan?",
+         "ja, als organisatie mag je besluiten", ""),
     ],
 )
-def test_first_line_for_refusals_ages_the_wet_big_and_conditions(kb, text, start, must):
+def test_first_line_for_refusals_ages_the_wet_big_volunteers_and_conditions(kb, text, start, must):
     line = first_line(kb, text)
     assert line.startswith(start) and must in line, line
 
@@ -594,22 +617,6 @@ def test_asking_what_handelwijzer_can_do_is_a_greeting(kb):
 
 
 @pytest.mark.parametrize(
-    "text, start, must",
-    [
-        # The relative who wants to help acts, not the nurse who only gave an opinion.
-        ("Mijn vrouw wil me helpen met mijn wond nu ik thuis ben. De wijkverpleegkundige zegt dat zij dat eigenlijk moet doen. Mag mijn vrouw dat wel als ik het goed vind?",
-         "ja, je vrouw", "mantelzorger"),
-        # 000 SO(C)K, K: when it no longer goes well, nobody has to push on.
-        ("Ik doe al jaren de oogdruppels van mijn moeder, maar sinds mijn handen trillen lukt het niet meer goed. Moet ik gewoon doorgaan?",
-         "nee, dat hoeft niet", "zorgprofessional"),
-    ],
-)
-def test_first_line_for_the_relative_who_acts_and_a_carer_who_cannot_any_more(kb, text, start, must):
-    line = first_line(kb, text)
-    assert line.startswith(start) and must in line, line
-
-
-@pytest.mark.parametrize(
     "text",
     [
         "Hij is net gevallen in de gang, hij bloedt flink aan zijn hoofd. Wat moet ik doen?",
@@ -628,43 +635,6 @@ def test_a_volunteer_allowance_question_is_no_dosage_question(kb):
 def test_a_slow_decline_is_no_emergency(kb):
     line = first_line(kb, "Mijn vader gaat de laatste maanden achteruit en reageert nauwelijks nog. Mag ik hem nog steeds helpen met eten?")
     assert "112" not in line, line
-
-
-@pytest.mark.parametrize(
-    "text, start",
-    [
-        # 000 'Zorgvrager - Goed om te weten': at 12-16 the child's yes alone is not enough.
-        ("Onze dochter van 13 wil dat opa haar prik geeft als wij op reis zijn. Is haar ja genoeg?", "nee, niet alleen"),
-        # 000 SO(C)K: on yourself the C is skipped, so not all questions apply.
-        ("Ik prik mezelf elke dag. Gelden al die vragen van SOCK ook voor mij als ik het bij mezelf doe?", "nee, doe je de handeling bij jezelf"),
-        # 001 'Uitzonderingen (3)': relatives asked by staff to help other residents are volunteers there.
-        ("Wij hebben twee familieleden gevraagd om vast andere bewoners te helpen met drinken. Verandert dat iets aan de aansprakelijkheid?",
-         ""),
-        # 000 'Zorgprofessional': who teaches a task must master it.
-        ("Ik heb het zelf nog maar een keer gedaan. Kan ik het dan wel verantwoord aanleren aan de zoon van mijn cliënt?", "nee, niet als je de handeling zelf"),
-    ],
-)
-def test_first_line_for_a_childs_yes_the_sock_for_yourself_staff_requests_and_teaching(kb, text, start):
-    line = first_line(kb, text)
-    assert line.startswith(start) and (start or "structureel en op verzoek" in line and "vrijwilliger" in line), line
-
-
-@pytest.mark.parametrize(
-    "text, start",
-    [
-        # 000 'Vrijwilliger': the client's own wish or yes does not replace the professional's order.
-        ("Ik ben vrijwilliger in een hospice. Een gast vroeg of ik zijn oogzalf wilde aanbrengen. Mag dat als hij het zelf vraagt?",
-         "nee, niet alleen omdat"),
-        ("Als vrijwilliger help ik een mevrouw met eten. Ze vindt het goed dat ik haar medicijnen geef. Is dat genoeg?",
-         "nee, niet alleen omdat"),
-        # 001 'Vrijwilligers': an organisation may decide that volunteers give injections, not for every volunteer.
-        ("Wij zijn een woonzorgorganisatie en willen vrijwilligers inzetten voor injecties. Is dat toegestaan?",
-         "ja, als organisatie mag je besluiten"),
-    ],
-)
-def test_first_line_for_a_volunteer_asked_by_the_client_and_an_organisation_using_volunteers(kb, text, start):
-    line = first_line(kb, text)
-    assert line.startswith(start), line
 
 
 def test_a_change_project_with_fears_is_about_working_together_not_liability(kb):
