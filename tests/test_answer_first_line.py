@@ -447,6 +447,55 @@ def test_a_story_that_is_a_dilemma_gets_the_dilemma(kb):
         # 001 'Vrijwilligers - voorbehouden handelingen': the organisation decides, in its vision, not for every volunteer.
         ("Wie bepaalt binnen onze instelling of ook anderen dan BIG-geregistreerde medewerkers voorbehouden handelingen mogen verrichten?",
          "dat bepaalt de zorginstelling zelf", "beleid"),
+        # 000 'Zorgvrager' (instemming): asked whether to accept a refusal, the answer is yes.
+        ("Mijn man wil opeens niet meer dat ik zijn steunkousen aantrek. Moet ik dat accepteren?",
+         "ja, als je man het niet (meer) wil", "zonder toestemming"),
+        # 000 'Zorgvrager - Goed om te weten': between 12 and 16 the parent does not decide alone.
+        ("Mijn dochter is 14 en wil niet dat ik haar prik geef. Mag ik als moeder beslissen dat ik het toch doe?",
+         "nee, niet alleen", "12 en 16"),
+        # From 16 the care receiver decides; the parents' yes is not needed.
+        ("Ik ben 17. Mag mijn vriendin mijn insuline spuiten zonder toestemming van mijn ouders?",
+         "ja", "vanaf 16"),
+        # Under 12 the parent or guardian decides, not the child.
+        ("Een jongen van 9 krijgt thuis sondevoeding van zijn oom, de vader vindt het goed. Moet ik de jongen zelf ook om toestemming vragen?",
+         "nee, bij een kind jonger dan 12", "ouder of voogd"),
+        # 000 'Zorgvrager': the Wet BIG does not cover what you do on yourself.
+        ("Mijn buurvrouw zegt dat alleen de wijkverpleging mijn bloedverdunner mag prikken. Mag ik dat eigenlijk wel zelf?",
+         "ja, ", "bij jezelf"),
+        # Staff asking about a partner who injects: she may, as a mantelzorger.
+        ("Een collega zegt dat de dochter van mevrouw Smit haar insuline niet mag spuiten omdat ze niet bevoegd is. Wie heeft er gelijk?",
+         "ja, de dochter", "mantelzorger"),
+        # A doctor's claim that a partner may not do it in hospital because of the Wet BIG does not hold.
+        ("Mijn man krijgt thuis van mij zijn injecties. Nu hij in het ziekenhuis ligt, zegt een arts dat ik dat hier niet mag vanwege de Wet BIG. Klopt dat?",
+         "nee, dat klopt niet", "ziekenhuis"),
+        # 'als een familielid iets fout doet' is a condition; the organisation is in principle not liable (001).
+        ("Als een familielid iets fout doet bij het wassen van zijn moeder, zijn wij als verpleeghuis dan aansprakelijk?",
+         "nee, in principe niet", "drie situaties"),
+        # A mentor is not automatically a mantelzorger.
+        ("Is een curator automatisch ook mantelzorger?", "nee, niet automatisch", "mantelzorger"),
+        # The relative who wants to help acts, not the nurse who only gave an opinion.
+        ("Mijn vrouw wil me helpen met mijn wond nu ik thuis ben. De wijkverpleegkundige zegt dat zij dat eigenlijk moet doen. Mag mijn vrouw dat wel als ik het goed vind?",
+         "ja, je vrouw", "mantelzorger"),
+        # 000 SO(C)K, K: when it no longer goes well, nobody has to push on.
+        ("Ik doe al jaren de oogdruppels van mijn moeder, maar sinds mijn handen trillen lukt het niet meer goed. Moet ik gewoon doorgaan?",
+         "nee, dat hoeft niet", "zorgprofessional"),
+        # 000 'Zorgvrager - Goed om te weten': at 12-16 the child's yes alone is not enough.
+        ("Onze dochter van 13 wil dat opa haar prik geeft als wij op reis zijn. Is haar ja genoeg?", "nee, niet alleen", ""),
+        # 000 SO(C)K: on yourself the C is skipped, so not all questions apply.
+        ("Ik prik mezelf elke dag. Gelden al die vragen van SOCK ook voor mij als ik het bij mezelf doe?", "nee, doe je de handeling bij jezelf", ""),
+        # 001 'Uitzonderingen (3)': relatives asked by staff to help other residents are volunteers there.
+        ("Wij hebben twee familieleden gevraagd om vast andere bewoners te helpen met drinken. Verandert dat iets aan de aansprakelijkheid?",
+         "", "structureel en op verzoek van de instelling"),
+        # 000 'Zorgprofessional': who teaches a task must master it.
+        ("Ik heb het zelf nog maar een keer gedaan. Kan ik het dan wel verantwoord aanleren aan de zoon van mijn cliënt?", "nee, niet als je de handeling zelf", ""),
+        # 000 'Vrijwilliger': the client's own wish or yes does not replace the professional's order.
+        ("Ik ben vrijwilliger in een hospice. Een gast vroeg of ik zijn oogzalf wilde aanbrengen. Mag dat als hij het zelf vraagt?",
+         "nee, niet alleen omdat", ""),
+        ("Als vrijwilliger help ik een mevrouw met eten. Ze vindt het goed dat ik haar medicijnen geef. Is dat genoeg?",
+         "nee, niet alleen omdat", ""),
+        # 001 'Vrijwilligers': an organisation may decide that volunteers give injections, not for every volunteer.
+        ("Wij zijn een woonzorgorganisatie en willen vrijwilligers inzetten voor injecties. Is dat toegestaan?",
+         "ja, als organisatie mag je besluiten", ""),
     ],
 )
 def test_first_line_follows_who_acts_who_consents_and_the_question_form(kb, text, start, must):
@@ -519,65 +568,6 @@ def test_what_an_organisation_must_record_gets_its_responsibilities(kb):
     reply = answer(kb, "Wat dient een zorgorganisatie minimaal vast te leggen wanneer mantelzorgers en vrijwilligers zorghandelingen gaan uitvoeren?")
     text = render(kb, reply).lower()
     assert reply.question_types[0] == "verantwoordelijkheden" and "zorginstelling" in text and "vrijwilligersovereenkomst" in text, text
-
-
-@pytest.mark.parametrize(
-    "text, start, must",
-    [
-        # 000 'Zorgvrager' (instemming): asked whether to accept a refusal, the answer is yes.
-        ("Mijn man wil opeens niet meer dat ik zijn steunkousen aantrek. Moet ik dat accepteren?",
-         "ja, als je man het niet (meer) wil", "zonder toestemming"),
-        # 000 'Zorgvrager - Goed om te weten': between 12 and 16 the parent does not decide alone.
-        ("Mijn dochter is 14 en wil niet dat ik haar prik geef. Mag ik als moeder beslissen dat ik het toch doe?",
-         "nee, niet alleen", "12 en 16"),
-        # From 16 the care receiver decides; the parents' yes is not needed.
-        ("Ik ben 17. Mag mijn vriendin mijn insuline spuiten zonder toestemming van mijn ouders?",
-         "ja", "vanaf 16"),
-        # Under 12 the parent or guardian decides, not the child.
-        ("Een jongen van 9 krijgt thuis sondevoeding van zijn oom, de vader vindt het goed. Moet ik de jongen zelf ook om toestemming vragen?",
-         "nee, bij een kind jonger dan 12", "ouder of voogd"),
-        # 000 'Zorgvrager': the Wet BIG does not cover what you do on yourself.
-        ("Mijn buurvrouw zegt dat alleen de wijkverpleging mijn bloedverdunner mag prikken. Mag ik dat eigenlijk wel zelf?",
-         "ja, ", "bij jezelf"),
-        # Staff asking about a partner who injects: she may, as a mantelzorger.
-        ("Een collega zegt dat de dochter van mevrouw Smit haar insuline niet mag spuiten omdat ze niet bevoegd is. Wie heeft er gelijk?",
-         "ja, de dochter", "mantelzorger"),
-        # A doctor's claim that a partner may not do it in hospital because of the Wet BIG does not hold.
-        ("Mijn man krijgt thuis van mij zijn injecties. Nu hij in het ziekenhuis ligt, zegt een arts dat ik dat hier niet mag vanwege de Wet BIG. Klopt dat?",
-         "nee, dat klopt niet", "ziekenhuis"),
-        # 'als een familielid iets fout doet' is a condition; the organisation is in principle not liable (001).
-        ("Als een familielid iets fout doet bij het wassen van zijn moeder, zijn wij als verpleeghuis dan aansprakelijk?",
-         "nee, in principe niet", "drie situaties"),
-        # A mentor is not automatically a mantelzorger.
-        ("Is een curator automatisch ook mantelzorger?", "nee, niet automatisch", "mantelzorger"),
-        # The relative who wants to help acts, not the nurse who only gave an opinion.
-        ("Mijn vrouw wil me helpen met mijn wond nu ik thuis ben. De wijkverpleegkundige zegt dat zij dat eigenlijk moet doen. Mag mijn vrouw dat wel als ik het goed vind?",
-         "ja, je vrouw", "mantelzorger"),
-        # 000 SO(C)K, K: when it no longer goes well, nobody has to push on.
-        ("Ik doe al jaren de oogdruppels van mijn moeder, maar sinds mijn handen trillen lukt het niet meer goed. Moet ik gewoon doorgaan?",
-         "nee, dat hoeft niet", "zorgprofessional"),
-        # 000 'Zorgvrager - Goed om te weten': at 12-16 the child's yes alone is not enough.
-        ("Onze dochter van 13 wil dat opa haar prik geeft als wij op reis zijn. Is haar ja genoeg?", "nee, niet alleen", ""),
-        # 000 SO(C)K: on yourself the C is skipped, so not all questions apply.
-        ("Ik prik mezelf elke dag. Gelden al die vragen van SOCK ook voor mij als ik het bij mezelf doe?", "nee, doe je de handeling bij jezelf", ""),
-        # 001 'Uitzonderingen (3)': relatives asked by staff to help other residents are volunteers there.
-        ("Wij hebben twee familieleden gevraagd om vast andere bewoners te helpen met drinken. Verandert dat iets aan de aansprakelijkheid?",
-         "", "structureel en op verzoek van de instelling"),
-        # 000 'Zorgprofessional': who teaches a task must master it.
-        ("Ik heb het zelf nog maar een keer gedaan. Kan ik het dan wel verantwoord aanleren aan de zoon van mijn cliënt?", "nee, niet als je de handeling zelf", ""),
-        # 000 'Vrijwilliger': the client's own wish or yes does not replace the professional's order.
-        ("Ik ben vrijwilliger in een hospice. Een gast vroeg of ik zijn oogzalf wilde aanbrengen. Mag dat als hij het zelf vraagt?",
-         "nee, niet alleen omdat", ""),
-        ("Als vrijwilliger help ik een mevrouw met eten. Ze vindt het goed dat ik haar medicijnen geef. Is dat genoeg?",
-         "nee, niet alleen omdat", ""),
-        # 001 'Vrijwilligers': an organisation may decide that volunteers give injections, not for every volunteer.
-        ("Wij zijn een woonzorgorganisatie en willen vrijwilligers inzetten voor injecties. Is dat toegestaan?",
-         "ja, als organisatie mag je besluiten", ""),
-    ],
-)
-def test_first_line_for_refusals_ages_the_wet_big_volunteers_and_conditions(kb, text, start, must):
-    line = first_line(kb, text)
-    assert line.startswith(start) and must in line, line
 
 
 def test_an_overdose_with_a_liability_question_is_answered_after_the_112_line(kb):
