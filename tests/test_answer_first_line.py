@@ -476,6 +476,9 @@ def test_a_story_that_is_a_dilemma_gets_the_dilemma(kb):
         # The relative who wants to help acts, not the nurse who only gave an opinion.
         ("Mijn vrouw wil me helpen met mijn wond nu ik thuis ben. De wijkverpleegkundige zegt dat zij dat eigenlijk moet doen. Mag mijn vrouw dat wel als ik het goed vind?",
          "ja, je vrouw", "mantelzorger"),
+        # Told by the care receiver: her partner helps her, and she is the one who agrees.
+        ("Sinds mijn operatie heb ik een stoma. Mijn man wil helpen met het zakje, maar de thuiszorg zegt dat zij dat moeten doen. Mag hij het wel?",
+         "ja, je man", "als jij het goed vindt"),
         # 000 SO(C)K, K: when it no longer goes well, nobody has to push on.
         ("Ik doe al jaren de oogdruppels van mijn moeder, maar sinds mijn handen trillen lukt het niet meer goed. Moet ik gewoon doorgaan?",
          "nee, dat hoeft niet", "zorgprofessional"),

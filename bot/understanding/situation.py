@@ -521,7 +521,9 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
             receiver_age = ages.get("asker")
         elif actor_mention is not None and actor_mention.possessive in ("mijn", "m'n", "mn", "") and (
                 re.search(r"\b(bij mij|mij|me helpen|mijn (insuline|steunkousen|ogen|wond|stoma|sonde|medicijnen|medicatie|prik|injectie|kousen|bloedsuiker))\b", q_norm)
-                or (role == "zorgvrager" and c.has("facts", "self_own_task", norm))):
+                or (role == "zorgvrager" and c.has("facts", "self_own_task", norm))
+                # a care receiver whose partner wants to help, with nobody else named to be helped
+                or (role == "zorgvrager" and not any(m.relation and m is not actor_mention for m in mentions))):
             # 'mijn buurman biedt aan mijn insuline te spuiten', told by the one cared for
             receiver = "asker"
             receiver_age = ages.get("asker")
