@@ -635,3 +635,19 @@ def test_a_change_project_with_fears_is_about_working_together_not_liability(kb)
     line = first_line(kb, "Onze zorggroep wil veel meer samenwerken met mantelzorgers. Collega's zijn bang dat zij de schuld krijgen als het misgaat. "
                           "Waar moeten we beginnen?")
     assert line.startswith("begin met een gedragen visie"), line
+
+
+@pytest.mark.parametrize(
+    "text, role_line",
+    [
+        # 000: the rules differ per role, so an answer to a stated role says which role it assumes.
+        ("Ik ben EVV'er op een woongroep. Een moeder wil de sondevoeding van haar zoon overnemen. Waar moet ik op letten?",
+         "jij stelt de vraag als zorgprofessional"),
+        ("Als ik een mantelzorger ga leren katheteriseren, hoe leg ik dan vast dat hij het kan?",
+         "jij stelt de vraag als zorgprofessional"),
+        ("De bewoner die ik help met eten vraagt of ik ook zijn oogdruppels wil geven. Is dat goed?",
+         "als vrijwilliger"),
+    ],
+)
+def test_the_answer_names_the_role_the_asker_stated(kb, text, role_line):
+    assert role_line in render(kb, answer(kb, text)).lower()[:700]

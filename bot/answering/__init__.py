@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 from bot.answering.compose import (
-    ASKS_IF_RESERVED, people_line, you_form,
+    ASKS_IF_RESERVED, asker_line, people_line, you_form,
     consent_part, dilemma_part, liability_part, permission_part, refuse_part, responsibilities_part, role_of_actor,
     role_part, sock_part, topic_part, wet_big_part,
 )
@@ -112,12 +112,28 @@ def _forbidden_form(part: Part) -> Part:
 _FAMILY_OF_RESIDENT = form("family_of_resident")
 
 
+def _said(parts: Sequence[Part], blocks: int = 2) -> str:
+    """What the top of the answer says: the leads and the first blocks."""
+    return " ".join([p.lead for p in parts] + [b.text + " " + " ".join(b.items) for p in parts for b in p.blocks[:blocks]]).lower()
+
+
+def _asker_role_unsaid(kb: KnowledgeBase, s: Situation, parts: Sequence[Part]) -> bool:
+    """The asker said what they are ('ik ben EVV'er') but the top of the answer
+    does not address that role: the rules differ per role, so the reader must see
+    which role the answer assumes (000 'Welke rol heb ik?')."""
+    if not s.asker_role_stated or s.asker_role not in kb.roles or s.emergency_now:
+        return False
+    if parts[0].kind in ("noodgeval", "off_topic", "medisch", "buiten_bronnen"):
+        return False
+    return kb.roles[s.asker_role].label.lower() not in _said(parts)
+
+
 def _family_role_unsaid(s: Situation, parts: Sequence[Part]) -> bool:
     if s.asker_role not in ("zorgprofessional", "zorginstelling") or s.helps_others or s.emergency_now:
         return False
     if parts[0].kind in ("noodgeval", "off_topic", "medisch") or not _FAMILY_OF_RESIDENT.search(normalize(s.text)):
         return False
-    said = " ".join([p.lead for p in parts] + [b.text + " " + " ".join(b.items) for p in parts for b in p.blocks]).lower()
+    said = _said(parts, blocks=len(max((p.blocks for p in parts), key=len)))
     return "mantelzorger" not in said and "vrijwilliger" not in said
 
 
@@ -315,6 +331,9 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
         # Staff telling about a resident's family: say that the relative helps as a mantelzorger (000 'Mantelzorger').
         first = reply.parts[0]
         reply.parts[0] = replace(first, blocks=(Block(phrase("role_family")),) + tuple(first.blocks))
+    if reply.parts and _asker_role_unsaid(kb, s, reply.parts):
+        first = reply.parts[0]
+        reply.parts[0] = replace(first, blocks=(Block(asker_line(kb, s)),) + tuple(first.blocks))
     if not reply.parts:
         # Safety topics (dosage, medical advice) answer only when their own cues fired.
         ranked = [kv for kv in topic_index(kb).combined(read, questions) if kb.topics.get(kv[0]) is None

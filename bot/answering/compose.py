@@ -154,6 +154,12 @@ def people_line(kb: KnowledgeBase, s: Situation, actor: Actor) -> str:
     return line
 
 
+def asker_line(kb: KnowledgeBase, s: Situation) -> str:
+    """'Jij stelt de vraag als zorgprofessional.' for the role the asker stated."""
+    label = kb.roles[s.asker_role].label
+    return _you_are(label) if s.asker_role in ("mantelzorger", "vrijwilliger", "zorgvrager") else phrase("asker_as", rol=label)
+
+
 def role_of_actor(kb: KnowledgeBase, s: Situation, actor: Actor) -> str:
     if actor.is_asker or not actor.role:
         return ""
