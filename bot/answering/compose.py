@@ -218,7 +218,10 @@ def permission_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str
     decision = decide(kb, role, task.id if task else None, circumstances(s))
     band = consent_band(kb, s.receiver_age)
     voorbehouden = task is not None and task.voorbehouden == "ja"
-    if decision.refused:
+    if decision.refused and s.receiver == "asker" and (band is None or band.id == "zestien_plus") and _ASKS_OWN_SAY.search(normalize(question)):
+        # 'Ik wil niet dat mijn zoon ... Mag ik dat zelf bepalen?': yes, the one cared for decides (000 'Zorgvrager').
+        key = "geweigerd_zelf_bepalen"
+    elif decision.refused:
         key = "geweigerd_onder_12" if band is not None and band.id == "jonger_dan_12" else "geweigerd"
     elif role == "zorgvrager" and band is not None and band.id == "jonger_dan_12":
         key = "zorgvrager_onder_12"
@@ -964,6 +967,7 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
 # "Kan ik daar nee tegen zeggen?", "mag ik ermee stoppen?", "kan ik het teruggeven?":
 # asking whether refusing is allowed, so the answer starts with yes.
 _DECIDES_ALONE = form("decides_alone")
+_ASKS_OWN_SAY = re.compile(r"\b(mag|kan|mogen) (ik|wij|we) (dat|dit|het) (zelf|gewoon|echt) (bepalen|beslissen|weigeren|kiezen)\b|\b(mag|kan) (ik|wij|we) (zelf )?(nee zeggen|weigeren)\b|\bbepaal ik (dat|het) (niet )?zelf\b")
 _ASKS_MAY_REFUSE = form("asks_may_refuse")
 
 

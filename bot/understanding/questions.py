@@ -238,6 +238,8 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
     ):
         add("mag_ik", 1.0)
     kind, p = _classifier_opinion(text, type_probs)
+    if kind == "off_topic" and (situation.relation or situation.tasks) and len(norm.split()) > 20:
+        kind = None  # a story about someone's care is never off topic; the topic search answers it
     if kind and kind not in _CLASSIFIER_SKIP and p >= CLASSIFIER_MIN:
         top = max(scores.values()) if scores else 0.0
         leaders = [k for k, v in scores.items() if v == top]

@@ -413,6 +413,10 @@ def _third_person_antecedent(mentions: List[Mention], question_start: int, prono
     return next((m for m in before if m.relation), before[0] if before else None)
 
 
+# 'Ik wil niet dat mijn zoon bij de gesprekken zit', told by the one cared for: the son is the carer.
+_CARE_RECEIVER_SAYS_NO = re.compile(r"\bik wil (eigenlijk |echt |gewoon |liever )?(niet|geen) dat (mijn|m'n|mn) \w+")
+
+
 def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
     c = cues()
     norm = normalize(text)
@@ -456,7 +460,10 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
             kind, actor_mention = "other", target
     carer_of_asker = _does_the_askers_care(mentions, norm) if (kind == "asker" and _ASKS_WHO_DECIDES.search(q_norm)) or (
         kind in ("unknown", "asker") and role == "zorgvrager" and (kind == "unknown" or c.has("facts", "harm_done", norm))) or (
-        kind == "unknown" and role is None) else None
+        kind == "unknown" and role is None) or (
+        kind == "asker" and role == "zorgvrager" and _CARE_RECEIVER_SAYS_NO.search(norm)) else None
+    if carer_of_asker is None and kind == "asker" and role == "zorgvrager" and _CARE_RECEIVER_SAYS_NO.search(norm):
+        carer_of_asker = _first_relative(mentions)
     if carer_of_asker is None and kind == "unknown" and role is None:
         carer_of_asker = next((m for m in mentions if m.relation and not m.self_described and _did_the_askers_care(m, norm)), None)
     if carer_of_asker is not None:
