@@ -651,3 +651,39 @@ def test_a_change_project_with_fears_is_about_working_together_not_liability(kb)
 )
 def test_the_answer_names_the_role_the_asker_stated(kb, text, role_line):
     assert role_line in render(kb, answer(kb, text)).lower()[:700]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik ben 13 en mijn moeder is in de badkamer flauwgevallen en ze word niet wakker wat moet ik doen",
+        "Mijn vader heeft dementie. Sinds vanmiddag is hij weg en niemand weet waar hij is. Het wordt al donker, wat moet ik doen",
+    ],
+)
+def test_someone_unconscious_or_missing_now_gets_112_first(kb, text):
+    assert first_line(kb, text).startswith("is er nu gevaar of een noodsituatie? bel direct 112")
+
+
+def test_staff_answering_slowly_is_no_emergency(kb):
+    line = first_line(kb, "ik bel zelf de specialist over mijn moeder want de verzorging reageert zo traag. nu is het team boos op mij. doe ik iets verkeerd?")
+    assert "112" not in line, line
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        # 000 'Ik twijfel over mijn rol': structural help on request at other residents makes a volunteer there.
+        ("Ik help mijn vader in het verpleeghuis met zijn pillen bij het eten. Nu vraagt de verzorging of ik dat voortaan bij de hele tafel wil doen. "
+         "Ben ik dan vrijwilliger?", "ja"),
+        # 000 'Wie geeft toestemming?': the one cared for decides.
+        ("Mijn man wil niet dat ik zijn wondverzorging doe, hij wil alleen de thuiszorg. Heeft hij daar iets over te zeggen?", "ja"),
+        ("Ik wil niet dat mijn zoon bij alle gesprekken met de thuiszorg zit. Mag ik dat zelf bepalen?", "ja, dat bepaal jij zelf"),
+        ("mag ik zelf mijn insuline spuiten of moet de thuiszorg daar eerst toestemming voor geven", "ja"),
+        # 001 Wet BIG: the law binds only those who work in care; for her own father a nurse is a mantelzorger.
+        ("Ik ben zelf verpleegkundige en mantelzorger voor mijn vader. Val ik onder de wet BIG als ik thuis zijn infuus verzorg?", "nee"),
+        ("Ik ben de moeder en mentor van een jonge vrouw. In het logeerhuis zeggen ze dat ik haar katheter niet zelf mag verzorgen "
+         "omdat ik geen BIG-registratie heb. Klopt dat?", "nee"),
+    ],
+)
+def test_the_deciding_fact_of_the_story_sets_the_verdict(kb, text, start):
+    assert first_line(kb, text).startswith(start), first_line(kb, text)

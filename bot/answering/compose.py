@@ -866,6 +866,9 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         sources.append(band.source)
     elif s.receiver == "self" and s.refusal != "receiver":
         lead = phrase("consent_first.zelf")
+        if re.match(r"^(mag|kan) ik\b(?! \w+ (niet|geen)\b)", qn):
+            # 'Mag ik zelf mijn insuline spuiten of moet de thuiszorg toestemming geven?' (000 'Zorgvrager').
+            lead, verdict = phrase("consent_first.zelf_mag"), "ja"
         if band is not None and band.max_age < 16:
             lead = phrase("consent_first.zelf_minderjarig")
             blocks.append(Block(band.text))
@@ -880,7 +883,8 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     elif s.refusal == "receiver":
         if s.receiver in ("self", "asker"):
             lead, verdict = phrase("consent_first.weigering_zelf"), "nee"
-        elif _ASKS_MUST_ACCEPT.search(qn):
+        elif _ASKS_MUST_ACCEPT.search(qn) or _HAS_A_SAY.search(qn):
+            # 'Heeft hij daar iets over te zeggen?': yes, the one cared for decides (000 'Wie geeft toestemming?').
             lead, verdict = phrase("consent_first.weigering_accepteren", naaste=naaste), "ja"
         else:
             lead, verdict = phrase("consent_first.weigering", naaste=naaste), "nee"
@@ -969,6 +973,7 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
 _DECIDES_ALONE = form("decides_alone")
 _ASKS_OWN_SAY = re.compile(r"\b(mag|kan|mogen) (ik|wij|we) (dat|dit|het) (zelf|gewoon|echt) (bepalen|beslissen|weigeren|kiezen)\b|\b(mag|kan) (ik|wij|we) (zelf )?(nee zeggen|weigeren)\b|\bbepaal ik (dat|het) (niet )?zelf\b")
 _ASKS_MAY_REFUSE = form("asks_may_refuse")
+_HAS_A_SAY = re.compile(r"\b(heeft|hebben) (hij|zij|ze|mijn \w+|de \w+) (daar |er |hier )?(dan |eigenlijk |ook |wel )?(iets|wat|een stem|inspraak|zeggenschap)( over| in)?( te zeggen)?\b|\b(telt|tellen) (zijn|haar|hun) (mening|wil|nee|stem)\b")
 
 
 # 'Ik durf niet te zeggen dat ik iets wil teruggeven. Kan dat nog?': the story says what 'dat' is.
@@ -1096,7 +1101,8 @@ def wet_big_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     # 'Een verzorgende zei dat ik dat niet mag, alleen met een BIG-registratie. Klopt dat?': the same, told in the story.
     story = normalize(s.text)
     # A relative told by a doctor that the law forbids it: the asker is the one who cares for her ('mijn vrouw').
-    own_carer = role in ("mantelzorger", "zorgvrager") or (s.own_relative and s.asker_role in (None, "mantelzorger"))
+    own_carer = role in ("mantelzorger", "zorgvrager") or (s.own_relative and s.asker_role in (None, "mantelzorger")) or (
+        s.asker_role == "wettelijk_vertegenwoordiger" and s.actor == "asker")
     told_ban = _CHECKS_BAN.search(q) and _BAN_CLAIM.search(story) and own_carer
     if (_ONLY_PROFESSIONALS.search(story) or _BAN_CLAIM.search(story) or role == "zorgvrager") and _ASKS_SELF_PERMISSION.search(q):
         # 'Mag ik dat eigenlijk wel zelf?' about one's own injection (000 'Zorgvrager').
@@ -1110,11 +1116,14 @@ def wet_big_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         return Part("topic:wet_big", phrase("wet_big.alleen_professionals_klopt_niet"), (Block(topic.answer),), topic.sources, "nee", role)
     # 'Geldt die wet dan niet voor wat zij doen?': who 'zij' are, the story says.
     about = q + (" " + normalize(s.text) if re.search(r"\b(zij|ze|hij|hun|hen|their|they)\b", q) else "")
-    family = role == "mantelzorger" or (role in (None, "zorginstelling", "zorgprofessional") and _FAMILY_CARERS.search(q))
+    # 'Zijn daar wettelijke belemmeringen voor?' after a story about mantelzorgers: 'daar' is what they do.
+    points_back = re.search(r"\b(daar|daarvoor|hiervoor|dat|dit)\b", q) and not re.search(r"\bvrijwilligers?\b", story)
+    family = role == "mantelzorger" or (role in (None, "zorginstelling", "zorgprofessional") and (
+        _FAMILY_CARERS.search(q) or (points_back and _FAMILY_CARERS.search(story))))
     if family and _asks_yes_no(question) and re.search(r"\b(mag|mogen|mocht|mochten|may|can)\b", q) and not applies_q:
         # 'Mogen mantelzorgers dat volgens de wet wel?'
         return Part("topic:wet_big", phrase("wet_big.mantelzorger_mag"), (Block(topic.answer),), topic.sources, "ja", role)
-    if family and re.search(r"\b(verbiedt|verbieden|prevents?|forbids?|ban|bans)\b", q):
+    if family and re.search(r"\b(verbiedt|verbieden|verboden|verbod|belemmering\w*|prevents?|forbids?|ban|bans|barriers?)\b", q):
         key = "wet_big.niet_voor_mantelzorger" if role == "mantelzorger" else "wet_big.verbiedt_familie_niet"
         return Part("topic:wet_big", phrase(key), (Block(topic.answer),), topic.sources, "nee", role)
     if s.asker_role == "zorginstelling" and re.match(r"^(wie|wat) (bepaalt|beslist|bepalen|beslissen|mag (dat )?bepalen)\b", q):

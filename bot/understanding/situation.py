@@ -180,8 +180,15 @@ def asker_role(norm: str) -> Optional[str]:
     norm = _ROLE_NOT_NOW.sub(" ", _ROLE_ASKED.sub(" ", norm))
     for role in ("zorginstelling", "wettelijk_vertegenwoordiger", "vrijwilliger", "zorgprofessional", "mantelzorger", "zorgvrager"):
         if c.has("asker", role, norm):
+            if role in ("zorgprofessional", "vrijwilliger") and _ALSO_CARER_OF_OWN.search(norm):
+                # 'Ik ben zelf verpleegkundige en mantelzorger voor mijn vader': for her own father she is
+                # a mantelzorger, not working in her profession (000 'Welke rol heb ik?').
+                return "mantelzorger"
             return role
     return None
+
+
+_ALSO_CARER_OF_OWN = re.compile(r"\b(en|ook|maar|tegelijk) (ook |zelf |tegelijk )?(de )?mantelzorger (van|voor) (mijn|m'n|mn)\b")
 
 
 # 'moet mijn vader (daar ook nog mee) instemmen': the person named consents, he does not act.
