@@ -585,10 +585,17 @@ def decided_role_part(kb: KnowledgeBase, det) -> Part:
 
 # -- aansprakelijkheid ----------------------------------------------------------------
 
-def _liability_target(question: str) -> str:
+def _liability_target(question: str, story: str = "") -> str:
     q = normalize(question)
-    if re.search(r"\b(ben ik|kan ik|word ik|ik (zelf )?aansprakelijk|mijzelf|mezelf|ben je|ik dan)\b", q):
+    if re.search(r"\b(ben ik|kan ik|word ik|ik (zelf )?aansprakelijk|mijzelf|mezelf|ben je|ik dan|(mij|me) aansprakelijk)\b", q):
         return "self"
+    if story and re.match(r"^(klopt|is) (dat|dit|het)( wel| echt)?( zo| waar)?$", q.strip(" ?")) and re.search(
+            r"\b(dat|of) ik (nu |dan |dus |zelf )*aansprakelijk (ben|zou zijn|ben voor)\b", normalize(story)):
+        return "self"  # 'Mijn zus zegt dat ik nu aansprakelijk ben, klopt dat?'
+    if story and re.search(r"\b(kunnen|zijn|is|kan) (zij|ze|die) (dan |nou |eigenlijk )*(ook |wel )?aansprakelijk\b", q) and re.search(
+            r"\b(thuiszorg|verpleeghuis|instelling|zorginstelling|organisatie|wijkverpleging|verzorging|zorgaanbieder)\b", normalize(story)):
+        return "instelling"  # 'De thuiszorg zag het maar zei niets. Kunnen zij ook aansprakelijk zijn?'
+
     if re.search(r"\b(is|zijn|kan|kunnen|wordt) (de|het|ons|onze|jullie|wij|we|hun) ?(zorg)?(instelling|organisatie|verpleeghuis|thuiszorg|zorgaanbieder|woonzorgcentrum|afdeling)?\b.*(aansprakelijk|verantwoordelijk)", q) \
             or re.search(r"\b(zijn wij|zijn we|is de instelling|is het verpleeghuis|is de organisatie|is de zorginstelling)\b", q) \
             or re.search(r"\b(een |de |het |onze )?(zorg)?(organisatie|instelling|verpleeghuis|thuiszorg|zorgaanbieder)( \w+){0,2} aansprakelijk\b", q):
@@ -601,7 +608,7 @@ def liability_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str)
     staff_asks = s.asker_role == "zorgprofessional"
     q = normalize(question)
     yes_no = _asks_yes_no(question)
-    target = _liability_target(question) if yes_no else "wie"
+    target = _liability_target(question, s.text) if yes_no else "wie"
     asks_exceptions = bool(re.search(r"\buitzondering\w*|\bexceptions?\b", q))
     if asks_exceptions:
         target = "instelling"  # 'welke uitzonderingen zijn er waarbij de organisatie toch aansprakelijk is?'
