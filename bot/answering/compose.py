@@ -1133,6 +1133,13 @@ def wet_big_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     if family and re.search(r"\b(verbiedt|verbieden|verboden|verbod|belemmering\w*|prevents?|forbids?|ban|bans|barriers?)\b", q):
         key = "wet_big.niet_voor_mantelzorger" if role == "mantelzorger" else "wet_big.verbiedt_familie_niet"
         return Part("topic:wet_big", phrase(key), (Block(topic.answer),), topic.sources, "nee", role)
+    if s.asker_role == "zorginstelling" and re.match(r"^(moeten|moet) (wij|we|de instelling|de organisatie|ons \w+)\b.*\b(vastleggen|vast (te )?leggen|registreren)\b", q):
+        # 'Moeten wij vastleggen welke voorbehouden handelingen onze vrijwilligers doen?' (000 'Zorginstelling').
+        role_kb = kb.roles["zorginstelling"]
+        picked = [r for r in role_kb.responsibilities if re.search(r"\b(leg vast|legt vast|vastleggen|vast in)\b", r.text.lower())]
+        blocks = (Block(title=phrase("wet_big.instelling_legt_vast_titel"), items=tuple(r.text for r in picked)), Block(topic.answer))
+        return Part("topic:wet_big", phrase("wet_big.instelling_legt_vast"), blocks,
+                    tuple(r.source for r in picked) + tuple(topic.sources), "ja", "zorginstelling")
     if s.asker_role == "zorginstelling" and re.match(r"^(wie|wat) (bepaalt|beslist|bepalen|beslissen|mag (dat )?bepalen)\b", q):
         # 'Wie bepaalt binnen onze instelling of ook anderen voorbehouden handelingen mogen doen?' (001 'Vrijwilligers').
         extra = kb.topics.get("vrijwilligers_voorbehouden")
