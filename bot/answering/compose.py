@@ -751,6 +751,9 @@ _ASKS_CHILD_ALONE = form("asks_child_alone")
 def _age_question(question: str, asker_is_young: bool = False) -> Optional[str]:
     # 'Mag ik dat zelf beslissen?' is the child asking only when the asker is the young person.
     first_person = re.match(r"^(mag|kan|mogen|kunnen) (ik|wij|we)\b", question)
+    parents, alone = _ASKS_PARENTS.search(question), _ASKS_CHILD_ALONE.search(question)
+    if parents and alone and parents.start() < alone.start() and re.search(r"\bof (mag|kan|moet|beslis|bepaal)\b", question):
+        return "parents"  # 'moeten mijn ouders dat ook goedkeuren of mag ik dat zelf beslissen': the first choice is answered
     if _ASKS_CHILD_ALONE.search(question) and (asker_is_young or not first_person):
         return "child_alone"
     if _ASKS_CHILD_ALONE.search(question) and first_person:

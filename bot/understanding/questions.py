@@ -100,6 +100,9 @@ _ANSWERED_ALONE = ("noodgeval", "medisch", "off_topic", "greeting", "thanks", "b
 
 
 _CHECKS_LAW_CLAIM = form("checks_law_claim")
+_CHECKS_CLAIM = form("checks_claim")
+# 'Ze noemt zichzelf vrijwilliger', 'de teamleider zegt dat ik nu vrijwilliger ben': a claim about a role.
+_ROLE_CLAIM = re.compile(r"\b(noemt|noemen|noemde|zegt|zeggen|zei|zeiden|vindt|vinden|beweert|denkt)\b[^.?!]{0,40}\b(vrijwilliger|mantelzorger|zorgprofessional|personeel|mantelzorgers|vrijwilligers)\b")
 
 
 def _classifier_opinion(text: str, probs: Optional[Mapping[str, float]]) -> Tuple[Optional[str], float]:
@@ -199,6 +202,8 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
         add("passend_reageren", 2.5)
     if generic and staff and (situation.not_responded or (situation.helps_others and situation.doer_words)):
         add("aansprakelijkheid", 2.5)
+    if _ROLE_CLAIM.search(norm) and asked and all(_CHECKS_CLAIM.search(q) or is_generic(q) for q in asked):
+        add("rol", 3.0)  # 'Ze noemt zichzelf vrijwilliger. Is dat eigenlijk wel zo?' checks the claimed role
     if c.has("facts", "paid_carer_label", norm):
         add("rol", 2.5)  # 'betaalde mantelzorgers' is itself a question about the role
     if c.has("facts", "harm_done", norm) and any(_WHERE_TO_TURN.search(q) for q in asked) and "aansprakelijkheid" not in in_question:
