@@ -102,7 +102,7 @@ _ANSWERED_ALONE = ("noodgeval", "medisch", "off_topic", "greeting", "thanks", "b
 _CHECKS_LAW_CLAIM = form("checks_law_claim")
 _CHECKS_CLAIM = form("checks_claim")
 # 'Ze noemt zichzelf vrijwilliger', 'de teamleider zegt dat ik nu vrijwilliger ben': a claim about a role.
-_ROLE_CLAIM = re.compile(r"\b(noemt|noemen|noemde|zegt|zeggen|zei|zeiden|vindt|vinden|beweert|denkt)\b[^.?!]{0,40}\b(vrijwilliger|mantelzorger|zorgprofessional|personeel|mantelzorgers|vrijwilligers)\b")
+_ROLE_CLAIM = re.compile(r"\b(noemt|noemen|noemde) (zichzelf|zich|hem|haar|mij|me|ons) (\w+ )?'?(vrijwilliger|mantelzorger|zorgprofessional|personeel)s?\b|\b(zegt|zeggen|zei|zeiden|vindt|vinden|beweert|denkt) (\w+ ){0,3}dat (ik|hij|zij|ze|je|wij|we) (\w+ ){0,3}(een |de )?(vrijwilliger|mantelzorger|zorgprofessional|personeel)s? (ben|is|zijn|bent|geworden|word|wordt)\b")
 
 
 def _classifier_opinion(text: str, probs: Optional[Mapping[str, float]]) -> Tuple[Optional[str], float]:
