@@ -1210,7 +1210,10 @@ def sock_part(kb: KnowledgeBase, for_self: bool, role: Optional[str] = None, que
         lead, verdict = phrase("sock.communicatie", vraag=_sock_question(kb, "C"), twijfel=doubt.text), "hangt_af"
     elif for_self and re.search(r"\b(allemaal|alle vragen|al die vragen|al de vragen|alle letters|al die letters|alle vier|elke vraag)\b|\b(de|die|dat|die letter) c\b|\bcommunicatie\b", q):
         lead = phrase("sock.zelf_allemaal")
-    elif re.search(r"\b(overslaan|weglaten|skippen|niet (hoeven|hoef|hoeft)|vervalt|vervallen)\b", q) and _asks_yes_no(question):
+    elif (re.search(r"\b(overslaan|weglaten|skippen|niet (hoeven|hoef|hoeft)|vervalt|vervallen)\b", q) and _asks_yes_no(question)) or (
+            len(q.split()) <= 3 and re.search(r"\b(overslaan|weglaten|skippen|vervalt|vervallen)\b", normalize(story))):
+        # 'Klopt het dat je een letter mag overslaan als de cliënt het bij zichzelf doet? Welke dan?'
+        for_self = for_self or bool(re.search(r"\bbij (zichzelf|jezelf|mezelf)\b", normalize(story)))
         # 'Mag ik bij mezelf een letter overslaan?': the C, when you do it on yourself.
         lead = phrase("sock.zelf_overslaan" if for_self else "sock.overslaan_anderen")
     elif re.search(r"\b(bestaat|is er|zijn er|heb je)\b", q) and _asks_yes_no(question):
