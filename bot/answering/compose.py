@@ -1122,7 +1122,7 @@ def wet_big_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         # 'Een collega zegt dat zijn vrouw daar niet bevoegd voor is. Wie heeft er gelijk?'
         wie = you_form(s.actor_words) or s.actor_words
         return Part("topic:wet_big", phrase("wet_big.mantelzorger_mag_derde", wie=wie), (Block(topic.answer),), topic.sources, "ja", role)
-    if _ONLY_PROFESSIONALS.search(q) or told_ban:
+    if _ONLY_PROFESSIONALS.search(q) or told_ban or (_CHECKS_BAN.search(q) and _ONLY_PROFESSIONALS.search(story)):
         return Part("topic:wet_big", phrase("wet_big.alleen_professionals_klopt_niet"), (Block(topic.answer),), topic.sources, "nee", role)
     # 'Geldt die wet dan niet voor wat zij doen?': who 'zij' are, the story says.
     about = q + (" " + normalize(s.text) if re.search(r"\b(zij|ze|hij|hun|hen|their|they)\b", q) else "")

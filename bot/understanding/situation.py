@@ -305,6 +305,13 @@ def _first_relative(mentions: List[Mention], exclude: Optional[Mention] = None) 
     return None
 
 
+def _past_aside(m: Mention, norm: str) -> bool:
+    """'Thuis deed ik het vroeger ook bij mijn moeder', 'bij mijn eigen moeder deed ik dat ook altijd':
+    a relative in an aside about the past is not the one helped now."""
+    return bool(re.search(r"\b(vroeger|destijds|toen|jaren geleden)\b[^.?!]{0,60}$", norm[max(0, m.start - 60):m.start])
+                or re.match(r" (deed|hielp|gaf|spoot|verzorgde|trok|druppelde|waste|prikte) ik\b", norm[m.start + len(m.words):]))
+
+
 def _receiver_for_asker(lex: Lexicon, norm: str, mentions: List[Mention]) -> Tuple[str, Optional[Mention]]:
     """Whom the asker would help: a relative, a client, or themselves."""
     c = cues()
@@ -321,7 +328,8 @@ def _receiver_for_asker(lex: Lexicon, norm: str, mentions: List[Mention]) -> Tup
                 return "other", m
     # 'Moet mijn broer toestemming geven als ik mijn moeder help?': the one who consents is not the one helped.
     # 'Thuis deed ik het vroeger ook bij mijn moeder': a relative in an aside about the past is not the one helped now.
-    past_asides = [m for m in mentions if m.relation and re.search(r"\b(vroeger|destijds|toen|jaren geleden)\b[^.?!]{0,60}$", norm[max(0, m.start - 60):m.start])]
+    # 'bij mijn eigen moeder deed ik dat ook altijd': the same, told with the past verb after the name.
+    past_asides = [m for m in mentions if m.relation and _past_aside(m, norm)]
     mentions = [m for m in mentions if m not in past_asides] or mentions
     consenting = [m for m in mentions if _CONSENTS_NEXT.match(norm[m.start + len(m.words):])]
     # 'Mijn broer is contactpersoon ... Moet mijn broer toestemming geven?': he consents wherever he is named.
@@ -502,7 +510,7 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
         relation = receiver_mention.relation if receiver_mention else None
         if receiver == "self":
             relation = "zelf"
-        elif relation is None and relative is not None and not _only_speaks(relative, norm):
+        elif relation is None and relative is not None and not _only_speaks(relative, norm) and not _past_aside(relative, norm):
             relation = relative.relation  # 'ik ben de dochter van mevrouw Jansen'
         elif relation is None:
             # 'ik ben maar de buurvrouw', 'ik woon al dertig jaar naast hem'
