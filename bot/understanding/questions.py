@@ -207,7 +207,7 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
         add("aansprakelijkheid", 2.5)
     if _ROLE_CLAIM.search(norm) and asked and all(_CHECKS_CLAIM.search(q) or is_generic(q) for q in asked):
         add("rol", 3.0)  # 'Ze noemt zichzelf vrijwilliger. Is dat eigenlijk wel zo?' checks the claimed role
-    if situation.tasks and _BAN_CLAIM.search(norm) and asked and all(_CHECKS_BAN.search(q) for q in asked):
+    if situation.tasks and _BAN_CLAIM.search(norm) and asked and all(_CHECKS_BAN.search(q) for q in asked) and not re.search(r"\bbig\b", norm):
         # 'Ze zeggen dat ik haar insuline niet meer mag geven vanwege de wet. Klopt dat?' asks whether one may.
         add("mag_ik", 3.0)
     if any(_REGISTER_AS_ROLE.search(q) for q in asked):
