@@ -110,6 +110,7 @@ def _forbidden_form(part: Part) -> Part:
 
 
 _FAMILY_OF_RESIDENT = form("family_of_resident")
+_IN_DOUBT_WHETHER = re.compile(r"\b(weet (ik )?niet (of|wat)|twijfel|geen idee of|moet ik (de|haar|zijn|mijn) \w+ (nog |wel |nu )?(geven|spuiten|doen))\b")
 
 
 def _said(parts: Sequence[Part], blocks: int = 2) -> str:
@@ -162,6 +163,9 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
     if kind == "wet_big":
         return wet_big_part(kb, s, actor, question)
     if kind == "noodgeval":
+        if s.tasks and _IN_DOUBT_WHETHER.search(normalize(text)):
+            # 'Ik weet niet of ik haar avondprik nog moet geven': in doubt, do not do it (000 SO(C)K).
+            return Part("noodgeval", phrase("safety.emergency"), (Block(phrase("safety.emergency_doubt")),), (kb.note("sock_doubt").source,), None)
         return Part("noodgeval", phrase("safety.emergency"), (), (), None)
     if kind == "off_topic":
         return Part("off_topic", phrase("safety.off_topic"), (), (), None)
