@@ -687,3 +687,25 @@ def test_staff_answering_slowly_is_no_emergency(kb):
 )
 def test_the_deciding_fact_of_the_story_sets_the_verdict(kb, text, start):
     assert first_line(kb, text).startswith(start), first_line(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        # 001 'Aansprakelijkheid': a mantelzorger answers for his own mistake, when it is his to blame.
+        ("Vorige week is mijn moeder gevallen toen ik haar hielp douchen. Mijn zus zegt dat ik nu aansprakelijk ben, klopt dat?", "ja, als de fout jou te verwijten valt"),
+        ("buurvrouw was gevallen, ik heb haar overeind geholpen en nu blijkt haar pols gebroken. kan haar zoon mij aansprakelijk stellen?", "ja, als de fout jou te verwijten valt"),
+        # 001 'Uitzonderingen': an organisation that saw it go wrong and did nothing is liable.
+        ("De thuiszorg heeft maandenlang gezien dat ik de wond van mijn vader niet goed verbond, maar er nooit iets van gezegd. Kunnen zij dan ook aansprakelijk zijn?", "ja"),
+        ("als ik zie dat een mantelzorger een zorghandeling niet goed doet en ik doe er niks mee, kan ik dan zelf aansprakelijk worden gesteld?", "ja"),
+        # 001: the organisation that deploys a volunteer is liable, also when a foundation sends him.
+        ("Ons verpleeghuis werkt met een stichting die vrijwilligers levert. Als een van hen een bewoner verkeerd helpt met eten, zijn wij dan aansprakelijk?", "ja"),
+    ],
+)
+def test_liability_follows_the_story(kb, text, start):
+    assert first_line(kb, text).startswith(start), first_line(kb, text)
+
+
+def test_emergency_with_doubt_about_the_next_dose_says_not_to_do_it(kb):
+    text = render(kb, answer(kb, "Nu is mijn moeder ineens heel zweterig en verward en ik weet niet of ik haar avondprik wel moet geven.")).lower()
+    assert text.startswith("is er nu gevaar") and "doe het dan niet zelf" in text

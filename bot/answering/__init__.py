@@ -163,7 +163,7 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
     if kind == "wet_big":
         return wet_big_part(kb, s, actor, question)
     if kind == "noodgeval":
-        if s.tasks and _IN_DOUBT_WHETHER.search(normalize(text)):
+        if (s.tasks or re.search(r"\b(\w*prik|insuline|medicijn\w*|pil|pillen|spuit\w*)\b", normalize(text))) and _IN_DOUBT_WHETHER.search(normalize(text)):
             # 'Ik weet niet of ik haar avondprik nog moet geven': in doubt, do not do it (000 SO(C)K).
             return Part("noodgeval", phrase("safety.emergency"), (Block(phrase("safety.emergency_doubt")),), (kb.note("sock_doubt").source,), None)
         return Part("noodgeval", phrase("safety.emergency"), (), (), None)

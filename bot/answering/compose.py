@@ -618,8 +618,12 @@ def liability_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str)
     if actor.is_asker and (organisation_asks or (staff_asks and target != "self")):
         other = doer(kb, s)
         if other is None:
-            named = next((r for w, r in (("vrijwillig", "vrijwilliger"), ("mantelzorg", "mantelzorger"), ("familie", "mantelzorger"),
-                                         ("medewerker", "zorgprofessional"), ("verzorgende", "zorgprofessional")) if w in q), None)
+            kinds = (("vrijwillig", "vrijwilliger"), ("mantelzorg", "mantelzorger"), ("familie", "mantelzorger"),
+                     ("medewerker", "zorgprofessional"), ("verzorgende", "zorgprofessional"))
+            named = next((r for w, r in kinds if w in q), None)
+            in_story = {r for w, r in kinds if w in normalize(s.text)}
+            if named is None and len(in_story) == 1 and not s.helps_others:
+                named = in_story.pop()  # 'Die vrijwilligers ... Als een van hen een fout maakt, zijn wij dan aansprakelijk?'
             if named:
                 other = Actor(is_asker=False, role=named, determination=actor.determination, words=f"de {named}")
         if other is not None:
@@ -661,7 +665,7 @@ def liability_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str)
     elif s.helps_others and s.foreseeable and (organisation_asks or staff_asks):
         lead = phrase("liability_special.voorzienbaar")
     elif s.via_volunteer_org and role == "vrijwilliger":
-        lead = phrase("liability_special.via_organisatie")
+        lead = phrase("liability_special.via_organisatie_ja" if target == "instelling" else "liability_special.via_organisatie")
     elif s.helps_others and (on_request or (on_request is None and asked_by_staff)) and (organisation_asks or staff_asks) \
             and role not in ("mantelzorger", "vrijwilliger"):
         # 'We hebben twee familieleden gevraagd vast andere bewoners te helpen. Verandert dat iets?' (001 'Uitzonderingen (3)')

@@ -103,7 +103,7 @@ _CHECKS_LAW_CLAIM = form("checks_law_claim")
 _CHECKS_CLAIM = form("checks_claim")
 _BAN_CLAIM = form("ban_claim")
 _CHECKS_BAN = form("checks_ban")
-_REGISTER_AS_ROLE = re.compile(r"\b(moeten|moet|kunnen|mogen) (wij|we|ik) (hem|haar|ze|hen|die \w+) (\w+ ){0,2}als (een )?(vrijwilliger|mantelzorger)s? (registreren|inschrijven|aanmelden|zien|beschouwen|behandelen)\b")
+_REGISTER_AS_ROLE = re.compile(r"\b(we|wij) (hem|haar|ze|hen) (\w+ ){0,2}als (een )?(vrijwilliger|mantelzorger)s? (moeten|zouden moeten|moet) (registreren|inschrijven|aanmelden)\b|\b(moeten|moet|kunnen|mogen) (wij|we|ik) (hem|haar|ze|hen|die \w+) (\w+ ){0,2}als (een )?(vrijwilliger|mantelzorger)s? (registreren|inschrijven|aanmelden|zien|beschouwen|behandelen)\b")
 # 'Ze noemt zichzelf vrijwilliger', 'de teamleider zegt dat ik nu vrijwilliger ben': a claim about a role.
 _ROLE_CLAIM = re.compile(r"\b(noemt|noemen|noemde) (zichzelf|zich|hem|haar|mij|me|ons) (\w+ )?'?(vrijwilliger|mantelzorger|zorgprofessional|personeel)s?\b|\b(zegt|zeggen|zei|zeiden|vindt|vinden|beweert|denkt) (\w+ ){0,3}dat (ik|hij|zij|ze|je|wij|we) (\w+ ){0,3}(een |de )?(vrijwilliger|mantelzorger|zorgprofessional|personeel)s? (ben|is|zijn|bent|geworden|word|wordt)\b")
 
@@ -210,7 +210,7 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
     if situation.tasks and _BAN_CLAIM.search(norm) and asked and all(_CHECKS_BAN.search(q) for q in asked) and not re.search(r"\bbig\b", norm):
         # 'Ze zeggen dat ik haar insuline niet meer mag geven vanwege de wet. Klopt dat?' asks whether one may.
         add("mag_ik", 3.0)
-    if any(_REGISTER_AS_ROLE.search(q) for q in asked):
+    if any(_REGISTER_AS_ROLE.search(q) for q in asked) or (_REGISTER_AS_ROLE.search(norm) and asked and all(_CHECKS_CLAIM.search(q) for q in asked)):
         add("rol", 3.0)  # 'Moeten we haar als vrijwilliger inschrijven?' asks which role she has
     if c.has("facts", "paid_carer_label", norm):
         add("rol", 2.5)  # 'betaalde mantelzorgers' is itself a question about the role

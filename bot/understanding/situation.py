@@ -614,7 +614,9 @@ def _circumstances(lex: Lexicon, s: Situation, norm: str) -> Situation:
         refusal = refusal or ("receiver" if s.receiver in ("self", "asker") or (s.asker_role == "zorgvrager" and s.asker_role_stated) else "actor")
     paid = "pgb" if has("paid_pgb") else ("vergoeding" if has("allowance") else ("loon" if has("salary") else None))
     spontaneous: Optional[bool] = None
-    if has("not_asked"):
+    if has("not_asked") and has("on_request") and re.search(r"\b(verandert|veranderen|anders|voortaan|vanaf nu|nu (wil|willen|vraagt|vragen))\b", norm):
+        spontaneous = False  # 'Ze helpt uit zichzelf; nu wil het team haar vragen het vast te doen. Verandert dat iets?'
+    elif has("not_asked"):
         spontaneous = True
     elif has("on_request"):
         spontaneous = False
