@@ -709,3 +709,20 @@ def test_liability_follows_the_story(kb, text, start):
 def test_emergency_with_doubt_about_the_next_dose_says_not_to_do_it(kb):
     text = render(kb, answer(kb, "Nu is mijn moeder ineens heel zweterig en verward en ik weet niet of ik haar avondprik wel moet geven.")).lower()
     assert text.startswith("is er nu gevaar") and "doe het dan niet zelf" in text
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        # 000 'Welke rol heb ik?': paid from a PGB, a carer with a bond stays mantelzorger.
+        ("Ik verzorg al jaren mijn schoonvader en sinds kort krijg ik geld uit zijn pgb. Ben ik dan geen mantelzorger meer?", "nee, je blijft hier mantelzorger"),
+        ("Ik ben verpleegkundige. In mijn vrije tijd druppel ik de ogen van mijn oude buurman. Doe ik dat dan als verpleegkundige?", "nee, je bent hier mantelzorger"),
+        # 003 'Het zorgleefplan en mantelzorgers': the client owns the plan; a task is not put in it without asking.
+        ("In het zorgplan van mijn vader staat dat ik elke dag zijn medicijnen klaarzet, maar dat is nooit met mij besproken. Kan dat zomaar?", "nee, niet zomaar"),
+        ("Moet ik de mantelzorger altijd uitnodigen voor het gesprek over het zorgleefplan?", "nee, niet altijd"),
+        # 000 'Zorgprofessional - Begeleiden in het aanleren': the carer must agree, not only the client.
+        ("De cliënt wil graag dat zijn vrouw zijn stomazakje leert verwisselen, maar zij twijfelt erg. Kan ik dan gewoon doorgaan met het aanleren?", "nee, niet zomaar"),
+    ],
+)
+def test_roles_plans_and_learning_answer_the_question_asked(kb, text, start):
+    assert first_line(kb, text).startswith(start), first_line(kb, text)

@@ -356,7 +356,8 @@ _ROLE_WORDS = {"mantelzorger": "mantelzorger", "mantelzorgers": "mantelzorger", 
                "zorgprofessional": "zorgprofessional", "zorgprofessionals": "zorgprofessional", "professional": "zorgprofessional",
                "professionals": "zorgprofessional", "beroepskracht": "zorgprofessional", "zorgverlener": "zorgprofessional",
                "zorgverleners": "zorgprofessional", "zorgvrager": "zorgvrager", "mantelzorg": "mantelzorger",
-               "werknemer": "zorgprofessional", "medewerker": "zorgprofessional", "personeel": "zorgprofessional", "dienst": "zorgprofessional"}
+               "werknemer": "zorgprofessional", "medewerker": "zorgprofessional", "personeel": "zorgprofessional", "dienst": "zorgprofessional",
+               "verpleegkundige": "zorgprofessional", "verzorgende": "zorgprofessional", "verpleger": "zorgprofessional"}
 
 
 def _asked_role(question: str, s: Situation) -> Optional[str]:
@@ -419,6 +420,10 @@ def _role_yes_no(kb: KnowledgeBase, s: Situation, actor: Actor, outcome_id: str,
     if outcome_id == "zorginstelling" and asked != "zorginstelling":
         return phrase("role_yesno.organisatie")
     label = kb.roles[role_id].label
+    # 'Ben ik dan geen mantelzorger meer?': no, you still are.
+    negated = asked == role_id and re.search(r"\b(geen|niet( meer)?) (\w+ )?" + asked[:8], normalize(question))
+    if negated:
+        return phrase("role_yesno.blijft_self", rol=label) if actor.is_asker else phrase("role_yesno.blijft", wie_hoofd=_cap(actor_words(s, actor)), rol=label)
     if actor.is_asker:
         return phrase("role_yesno.ja_self" if asked == role_id else "role_yesno.nee_self", rol=label, gevraagd=asked)
     who = actor_words(s, actor)

@@ -264,6 +264,8 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
     if intent and not scores:
         add(intent, 2.0)
     order = {k: i for i, k in enumerate(PRIORITY)}
+    if {"mag_ik", "verantwoordelijkheden"} <= in_question and any(re.match(r"^(mag|mogen|kan|kunnen) ", q) for q in asked):
+        add("mag_ik", 0.1)  # 'Mag zij dat, en wat wordt er dan van mij verwacht?': what is asked first comes first
     ranked = sorted(scores, key=lambda k: (-scores[k], order.get(k, 99)))
     # Secondary questions: only those asked in a question sentence.
     main = ranked[:1]
