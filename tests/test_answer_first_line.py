@@ -726,3 +726,17 @@ def test_emergency_with_doubt_about_the_next_dose_says_not_to_do_it(kb):
 )
 def test_roles_plans_and_learning_answer_the_question_asked(kb, text, start):
     assert first_line(kb, text).startswith(start), first_line(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        # 001 'Privacy': information about the client is shared only with her consent.
+        ("Ik lig in een revalidatiecentrum en mijn buurvrouw vraagt steeds hoe het met me gaat, maar ik wil niet dat ze alles over mij hoort. "
+         "Mogen ze haar zomaar informatie geven?", "nee, niet als jij dat niet wilt"),
+        # 001 'Aansprakelijkheid': the organisation is in principe not liable for a mantelzorger's mistake.
+        ("Ik help mijn moeder in het verpleeghuis met haar insulinepen. Als ik daarbij een fout maak, is het verpleeghuis dan verantwoordelijk?", "nee, in principe niet"),
+    ],
+)
+def test_privacy_and_liability_of_ones_own_care(kb, text, start):
+    assert first_line(kb, text).startswith(start), first_line(kb, text)

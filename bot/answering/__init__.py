@@ -110,6 +110,7 @@ def _forbidden_form(part: Part) -> Part:
 
 
 _FAMILY_OF_RESIDENT = form("family_of_resident")
+_OWN_INFORMATION = re.compile(r"\b(over (mij|me|mezelf)|mijn (elektronisch |eigen |medisch )?(dossier|gegevens|zorgplan|zorgdossier|informatie)|hoe het met (me|mij) gaat)\b")
 _IN_DOUBT_WHETHER = re.compile(r"\b(weet (ik )?niet (of|wat)|twijfel|geen idee of|moet ik (de|haar|zijn|mijn) \w+ (nog |wel |nu )?(geven|spuiten|doen))\b")
 
 
@@ -177,15 +178,20 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
         part = _routed_topic_part(kb, kind, s, actor, text, question, questions)
         if part is not None:
             return replace(part, lead=phrase("consent_first.privacy_niet_gevraagd"), verdict="nee", blocks=part.blocks[-1:])
-    if kind == "privacy" and s.refusal == "receiver" and (_asks_permission(questions) or _CAN_I_STOP.search(normalize(question))):
+    # 'Ik wil niet dat ze alles over mij hoort': the asker refuses to share her own information.
+    own_info_no = s.refusal == "actor" and bool(_OWN_INFORMATION.search(normalize(text)))
+    if kind == "privacy" and (s.refusal == "receiver" or own_info_no) and (
+            _asks_permission(questions) or _CAN_I_STOP.search(normalize(question)) or re.match(r"^(moet|moeten)\b", normalize(question))):
         # The client said no: the first line says so (000: without consent it does not happen).
         part = _routed_topic_part(kb, kind, s, actor, text, question, questions)
         if part is not None:
             if s.asker_role == "zorgvrager" and s.asker_role_stated and _CAN_I_STOP.search(normalize(question)):
                 return replace(part, lead=phrase("consent_first.privacy_tegenhouden_zelf"), verdict="ja",
                                blocks=(Block(phrase("role_first.self", rol="zorgvrager")),) + part.blocks[-1:])
-            if s.asker_role == "zorgvrager" and s.asker_role_stated:
-                lead = phrase("consent_first.privacy_weigering_zelf")  # it is about the asker's own information
+            if (s.asker_role == "zorgvrager" and s.asker_role_stated) or own_info_no:
+                # It is about the asker's own information: she is the one cared for.
+                return replace(part, lead=phrase("consent_first.privacy_weigering_zelf"), verdict="nee",
+                               blocks=(Block(phrase("role_first.self", rol="zorgvrager")),) + part.blocks[-1:])
             else:
                 own = next((m.words for m in s.mentions if m.relation and m.possessive in ("mijn", "mn", "m'n")), None)
                 lead = phrase("consent_first.privacy_weigering", naaste=you_form(s.receiver_words or own) or "de cliënt")
