@@ -1217,6 +1217,9 @@ def sock_part(kb: KnowledgeBase, for_self: bool, role: Optional[str] = None, que
         lead, verdict = phrase("sock.doorgaan_lukt_niet"), "nee"
     elif communication_problem and not for_self:
         lead, verdict = phrase("sock.communicatie", vraag=_sock_question(kb, "C"), twijfel=doubt.text), "hangt_af"
+    elif for_self and re.search(r"\b(die|deze|dat) (vraag|letter)\b.*\b(niet|geldt niet|hoeft niet|overslaan)\b", q) and re.search(r"\b(de|die|dat|die letter) c\b", normalize(story)):
+        # 'Die C gaat over de zorgvrager, en dat ben ik zelf. Klopt het dat die vraag voor mij niet geldt?'
+        lead = phrase("sock.zelf_overslaan")
     elif for_self and re.search(r"\b(allemaal|alle vragen|al die vragen|al de vragen|alle letters|al die letters|alle vier|elke vraag)\b|\b(de|die|dat|die letter) c\b|\bcommunicatie\b", q):
         lead = phrase("sock.zelf_allemaal")
     elif (re.search(r"\b(overslaan|weglaten|skippen|niet (hoeven|hoef|hoeft)|vervalt|vervallen)\b", q) and _asks_yes_no(question)) or (
