@@ -740,3 +740,10 @@ def test_roles_plans_and_learning_answer_the_question_asked(kb, text, start):
 )
 def test_privacy_and_liability_of_ones_own_care(kb, text, start):
     assert first_line(kb, text).startswith(start), first_line(kb, text)
+
+
+def test_after_the_partner_died_the_helper_is_a_volunteer_with_an_agreement(kb):
+    # 001 'Van mantelzorger tot vrijwilliger' (Harry): after his wife died he helps the residents as a volunteer.
+    text = render(kb, answer(kb, "Mijn vrouw woonde vier jaar op de afdeling en is vorig jaar overleden. Ik kom er nog elke week "
+                                  "om met bewoners te wandelen. Ben ik nu eigenlijk nog mantelzorger?")).lower()
+    assert text.startswith("nee, je bent hier vrijwilliger") and "vrijwilligersovereenkomst" in text

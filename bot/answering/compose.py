@@ -525,6 +525,10 @@ def role_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str = "")
             lead = f"{change} {lead}"
         blocks.append(Block(outcome.explanation))
         sources.append(outcome.source)
+        if s.bond_ended and det.role == "vrijwilliger":
+            after = kb.note("na_overlijden_vrijwilliger")  # 001 'Van mantelzorger tot vrijwilliger' (Harry)
+            blocks.append(Block(after.text))
+            sources.append(after.source)
         if det.difference is not None:
             blocks.append(Block(det.difference.combined, title=phrase("lines.difference_title")))
             sources.extend(r.source for r in det.difference.readings)
