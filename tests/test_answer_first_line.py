@@ -747,3 +747,15 @@ def test_after_the_partner_died_the_helper_is_a_volunteer_with_an_agreement(kb):
     text = render(kb, answer(kb, "Mijn vrouw woonde vier jaar op de afdeling en is vorig jaar overleden. Ik kom er nog elke week "
                                   "om met bewoners te wandelen. Ben ik nu eigenlijk nog mantelzorger?")).lower()
     assert text.startswith("nee, je bent hier vrijwilliger") and "vrijwilligersovereenkomst" in text
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("ze hebben het in het verpleeghuis steeds over vrijwilligers en mantelzorgers. wat is nou precies het verschil?", "het verschil zit in de band"),
+        ("Ik word geholpen door mijn zoon en door een vrijwilliger van de kerk. Hebben zij dezelfde rol?", "nee, niet vanzelf"),
+    ],
+)
+def test_the_difference_between_the_roles(kb, text, start):
+    # 000 'Welke rol heb ik?': bond, organisation and work set the roles apart.
+    assert first_line(kb, text).startswith(start), first_line(kb, text)

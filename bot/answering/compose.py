@@ -488,6 +488,15 @@ def role_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str = "")
     asked = _asked_role(question, s)
     # 'Ben ik zijn mentor of zijn mantelzorger? Of allebei?'
     two_roles = bool(_TWO_ROLES.search(normalize(question)) or re.search(r"\bof (allebei|beide|allebei tegelijk)\b", normalize(s.text)))
+    qn = normalize(question)
+    same = re.search(r"\b(hebben|heeft|zijn) (zij|ze|die twee|ze allebei|zij allebei|ze dan) (allebei |dan |eigenlijk )?(dezelfde rol|hetzelfde)\b", qn)
+    if same or re.search(r"\b(wat is|wat zijn) (nou |nu |dan |eigenlijk |precies |nou precies )*(het|de) verschil(len)?\b|\bverschil tussen\b", qn):
+        # 'Wat is nou precies het verschil?' between the roles (000 'Welke rol heb ik?').
+        ids = ("mantelzorger", "vrijwilliger", "zorgprofessional")
+        items = tuple(f"{_cap(kb.roles[r].label)}: {kb.roles[r].description}" for r in ids)
+        return Part("rol", phrase("role_first.verschil_nee" if same else "role_first.verschil"),
+                    (Block(title=phrase("lines.roles_overview"), items=items),), tuple(kb.roles[r].source for r in ids),
+                    "nee" if same else None, None)
     if _REPRESENTATIVE_IS_CARER.search(normalize(question)):
         # 'Is een mentor automatisch ook de mantelzorger?': two roles that can go together, but need not (000 'Zorgvrager').
         role = kb.roles["wettelijk_vertegenwoordiger"]
