@@ -759,3 +759,18 @@ def test_after_the_partner_died_the_helper_is_a_volunteer_with_an_agreement(kb):
 def test_the_difference_between_the_roles(kb, text, start):
     # 000 'Welke rol heb ik?': bond, organisation and work set the roles apart.
     assert first_line(kb, text).startswith(start), first_line(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        # 000 'Zorgvrager': the one cared for decides who helps her.
+        ("Ik woon sinds kort in het verpleeghuis en er komt een vrijwilliger die me helpt met eten. Ik vind dat niet prettig. Mag ik dat zelf bepalen?",
+         "ja, dat bepaal jij zelf"),
+        # 000 'Zorgvrager - Goed om te weten': from 16 the young person decides alone.
+        ("Mijn zoon is 17 en kan prima zelf beslissen. De thuiszorg wil toch dat wij als ouders tekenen voordat ze hem insuline spuiten aanleren. Is dat nodig?",
+         "nee, vanaf 16 jaar"),
+    ],
+)
+def test_who_decides_told_in_the_story(kb, text, start):
+    assert first_line(kb, text).startswith(start), first_line(kb, text)

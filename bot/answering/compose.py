@@ -865,6 +865,9 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     # The age told is the asker's own ('ik ben 14'): then 'mag ik zelf beslissen' is the young person asking.
     asker_is_young = (s.actor == "asker" and s.actor_age is not None) or (s.receiver == "self" and band is not None) or s.asker_role == "zorgvrager"
     age_question = _age_question(qn, asker_is_young)
+    if age_question is None and band is not None and (is_generic(question) or (len(qn.split()) <= 5 and re.search(r"\b(dat|dit|het)\b", qn))):
+        # 'De thuiszorg wil dat wij als ouders tekenen. Is dat nodig?': the story holds what is asked.
+        age_question = _age_question(normalize(s.text), asker_is_young)
     asks_volunteer_use = re.search(r"\bvrijwilligers?\b", qn) and re.search(r"\b(inzetten|inzet|vragen|toestemming|instemm\w*|moet)\b", qn)
     no_consent = without_consent_lead(kb, s, question)
     if no_consent:
