@@ -867,7 +867,9 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     age_question = _age_question(qn, asker_is_young)
     if age_question is None and band is not None and (is_generic(question) or (len(qn.split()) <= 5 and re.search(r"\b(dat|dit|het)\b", qn))):
         # 'De thuiszorg wil dat wij als ouders tekenen. Is dat nodig?': the story holds what is asked.
-        age_question = _age_question(normalize(s.text), asker_is_young)
+        story_q = normalize(s.text)
+        age_question = "parents" if _ASKS_PARENTS.search(story_q) and re.search(r"\b(nodig|moet|moeten|verplicht)\b", qn) \
+            else _age_question(story_q, asker_is_young)
     asks_volunteer_use = re.search(r"\bvrijwilligers?\b", qn) and re.search(r"\b(inzetten|inzet|vragen|toestemming|instemm\w*|moet)\b", qn)
     no_consent = without_consent_lead(kb, s, question)
     if no_consent:
