@@ -67,6 +67,19 @@ def test_an_organisation_is_addressed_as_one(kb):
     assert "zorginstelling" in out[:600]
 
 
+def test_emergency_with_doubt_about_the_next_dose_says_not_to_do_it(kb):
+    text = render(kb, answer(kb, "Nu is mijn moeder ineens heel zweterig en verward en ik weet niet of ik haar avondprik wel moet geven.")).lower()
+    assert text.startswith("is er nu gevaar") and "doe het dan niet zelf" in text
+
+
+def test_after_the_partner_died_the_helper_is_a_volunteer_with_an_agreement(kb):
+    # 001 'Van mantelzorger tot vrijwilliger' (Harry): after his wife died he helps the residents as a volunteer.
+    text = render(kb, answer(kb, "Mijn vrouw woonde vier jaar op de afdeling en is vorig jaar overleden. Ik kom er nog elke week "
+                                  "om met bewoners te wandelen. Ben ik nu eigenlijk nog mantelzorger?")).lower()
+    assert text.startswith("nee, je bent hier vrijwilliger") and "vrijwilligersovereenkomst" in text
+
+
+# The deciding fact of a story sets the first word: who decides, who is liable, which role, what the plan says.
 @pytest.mark.parametrize(
     "text, start",
     [
@@ -614,6 +627,9 @@ def test_asking_what_handelwijzer_can_do_is_a_greeting(kb):
     [
         "Hij is net gevallen in de gang, hij bloedt flink aan zijn hoofd. Wat moet ik doen?",
         "ik heb volgens mij mijn insuline 2x gespoten vanavond en nu ben ik duizelig en trillerig",
+        # someone fainted and not waking up, someone with dementia missing now
+        "ik ben 13 en mijn moeder is in de badkamer flauwgevallen en ze word niet wakker wat moet ik doen",
+        "Mijn vader heeft dementie. Sinds vanmiddag is hij weg en niemand weet waar hij is. Het wordt al donker, wat moet ik doen",
     ],
 )
 def test_what_happens_now_is_an_emergency(kb, text):
@@ -653,17 +669,6 @@ def test_the_answer_names_the_role_the_asker_stated(kb, text, role_line):
     assert role_line in render(kb, answer(kb, text)).lower()[:700]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "ik ben 13 en mijn moeder is in de badkamer flauwgevallen en ze word niet wakker wat moet ik doen",
-        "Mijn vader heeft dementie. Sinds vanmiddag is hij weg en niemand weet waar hij is. Het wordt al donker, wat moet ik doen",
-    ],
-)
-def test_someone_unconscious_or_missing_now_gets_112_first(kb, text):
-    assert first_line(kb, text).startswith("is er nu gevaar of een noodsituatie? bel direct 112")
-
-
 def test_staff_answering_slowly_is_no_emergency(kb):
     line = first_line(kb, "ik bel zelf de specialist over mijn moeder want de verzorging reageert zo traag. nu is het team boos op mij. doe ik iets verkeerd?")
     assert "112" not in line, line
@@ -683,15 +688,6 @@ def test_staff_answering_slowly_is_no_emergency(kb):
         ("Ik ben zelf verpleegkundige en mantelzorger voor mijn vader. Val ik onder de wet BIG als ik thuis zijn infuus verzorg?", "nee"),
         ("Ik ben de moeder en mentor van een jonge vrouw. In het logeerhuis zeggen ze dat ik haar katheter niet zelf mag verzorgen "
          "omdat ik geen BIG-registratie heb. Klopt dat?", "nee"),
-    ],
-)
-def test_the_deciding_fact_of_the_story_sets_the_verdict(kb, text, start):
-    assert first_line(kb, text).startswith(start), first_line(kb, text)
-
-
-@pytest.mark.parametrize(
-    "text, start",
-    [
         # 001 'Aansprakelijkheid': a mantelzorger answers for his own mistake, when it is his to blame.
         ("Vorige week is mijn moeder gevallen toen ik haar hielp douchen. Mijn zus zegt dat ik nu aansprakelijk ben, klopt dat?", "ja, als de fout jou te verwijten valt"),
         ("buurvrouw was gevallen, ik heb haar overeind geholpen en nu blijkt haar pols gebroken. kan haar zoon mij aansprakelijk stellen?", "ja, als de fout jou te verwijten valt"),
@@ -700,20 +696,6 @@ def test_the_deciding_fact_of_the_story_sets_the_verdict(kb, text, start):
         ("als ik zie dat een mantelzorger een zorghandeling niet goed doet en ik doe er niks mee, kan ik dan zelf aansprakelijk worden gesteld?", "ja"),
         # 001: the organisation that deploys a volunteer is liable, also when a foundation sends him.
         ("Ons verpleeghuis werkt met een stichting die vrijwilligers levert. Als een van hen een bewoner verkeerd helpt met eten, zijn wij dan aansprakelijk?", "ja"),
-    ],
-)
-def test_liability_follows_the_story(kb, text, start):
-    assert first_line(kb, text).startswith(start), first_line(kb, text)
-
-
-def test_emergency_with_doubt_about_the_next_dose_says_not_to_do_it(kb):
-    text = render(kb, answer(kb, "Nu is mijn moeder ineens heel zweterig en verward en ik weet niet of ik haar avondprik wel moet geven.")).lower()
-    assert text.startswith("is er nu gevaar") and "doe het dan niet zelf" in text
-
-
-@pytest.mark.parametrize(
-    "text, start",
-    [
         # 000 'Welke rol heb ik?': paid from a PGB, a carer with a bond stays mantelzorger.
         ("Ik verzorg al jaren mijn schoonvader en sinds kort krijg ik geld uit zijn pgb. Ben ik dan geen mantelzorger meer?", "nee, je blijft hier mantelzorger"),
         ("Ik ben verpleegkundige. In mijn vrije tijd druppel ik de ogen van mijn oude buurman. Doe ik dat dan als verpleegkundige?", "nee, je bent hier mantelzorger"),
@@ -722,48 +704,14 @@ def test_emergency_with_doubt_about_the_next_dose_says_not_to_do_it(kb):
         ("Moet ik de mantelzorger altijd uitnodigen voor het gesprek over het zorgleefplan?", "nee, niet altijd"),
         # 000 'Zorgprofessional - Begeleiden in het aanleren': the carer must agree, not only the client.
         ("De cliënt wil graag dat zijn vrouw zijn stomazakje leert verwisselen, maar zij twijfelt erg. Kan ik dan gewoon doorgaan met het aanleren?", "nee, niet zomaar"),
-    ],
-)
-def test_roles_plans_and_learning_answer_the_question_asked(kb, text, start):
-    assert first_line(kb, text).startswith(start), first_line(kb, text)
-
-
-@pytest.mark.parametrize(
-    "text, start",
-    [
         # 001 'Privacy': information about the client is shared only with her consent.
         ("Ik lig in een revalidatiecentrum en mijn buurvrouw vraagt steeds hoe het met me gaat, maar ik wil niet dat ze alles over mij hoort. "
          "Mogen ze haar zomaar informatie geven?", "nee, niet als jij dat niet wilt"),
         # 001 'Aansprakelijkheid': the organisation is in principe not liable for a mantelzorger's mistake.
         ("Ik help mijn moeder in het verpleeghuis met haar insulinepen. Als ik daarbij een fout maak, is het verpleeghuis dan verantwoordelijk?", "nee, in principe niet"),
-    ],
-)
-def test_privacy_and_liability_of_ones_own_care(kb, text, start):
-    assert first_line(kb, text).startswith(start), first_line(kb, text)
-
-
-def test_after_the_partner_died_the_helper_is_a_volunteer_with_an_agreement(kb):
-    # 001 'Van mantelzorger tot vrijwilliger' (Harry): after his wife died he helps the residents as a volunteer.
-    text = render(kb, answer(kb, "Mijn vrouw woonde vier jaar op de afdeling en is vorig jaar overleden. Ik kom er nog elke week "
-                                  "om met bewoners te wandelen. Ben ik nu eigenlijk nog mantelzorger?")).lower()
-    assert text.startswith("nee, je bent hier vrijwilliger") and "vrijwilligersovereenkomst" in text
-
-
-@pytest.mark.parametrize(
-    "text, start",
-    [
+        # 000 'Welke rol heb ik?': bond, organisation and work set the roles apart.
         ("ze hebben het in het verpleeghuis steeds over vrijwilligers en mantelzorgers. wat is nou precies het verschil?", "het verschil zit in de band"),
         ("Ik word geholpen door mijn zoon en door een vrijwilliger van de kerk. Hebben zij dezelfde rol?", "nee, niet vanzelf"),
-    ],
-)
-def test_the_difference_between_the_roles(kb, text, start):
-    # 000 'Welke rol heb ik?': bond, organisation and work set the roles apart.
-    assert first_line(kb, text).startswith(start), first_line(kb, text)
-
-
-@pytest.mark.parametrize(
-    "text, start",
-    [
         # 000 'Zorgvrager': the one cared for decides who helps her.
         ("Ik woon sinds kort in het verpleeghuis en er komt een vrijwilliger die me helpt met eten. Ik vind dat niet prettig. Mag ik dat zelf bepalen?",
          "ja, dat bepaal jij zelf"),
@@ -772,5 +720,5 @@ def test_the_difference_between_the_roles(kb, text, start):
          "nee, vanaf 16 jaar"),
     ],
 )
-def test_who_decides_told_in_the_story(kb, text, start):
+def test_the_deciding_fact_of_the_story_sets_the_verdict(kb, text, start):
     assert first_line(kb, text).startswith(start), first_line(kb, text)
