@@ -718,6 +718,9 @@ def test_staff_answering_slowly_is_no_emergency(kb):
         # 000 'Zorgvrager - Goed om te weten': from 16 the young person decides alone.
         ("Mijn zoon is 17 en kan prima zelf beslissen. De thuiszorg wil toch dat wij als ouders tekenen voordat ze hem insuline spuiten aanleren. Is dat nodig?",
          "nee, vanaf 16 jaar"),
+        # 000 'Zorgvrager': the one cared for decides who helps her.
+        ("Ik ben 92. Sinds kort stuurt de thuiszorg vrijwilligers om me te helpen met aankleden, maar ik wil een echte verzorgende. "
+         "Heb ik daar eigenlijk iets over te zeggen?", "ja, jij kunt zelf beslissen"),
     ],
 )
 def test_the_deciding_fact_of_the_story_sets_the_verdict(kb, text, start):

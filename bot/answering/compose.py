@@ -874,6 +874,10 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     no_consent = without_consent_lead(kb, s, question)
     if no_consent:
         lead, verdict = no_consent, "nee"
+    elif s.asker_role == "zorgvrager" and (band is None or band.max_age >= 16) and s.capacity != "wilsonbekwaam" and re.search(
+            r"\b(heb|heeft) (ik|u|je) (daar |er |hier )?(dan |eigenlijk |ook |wel |nog )*(iets|wat|een stem|inspraak)( over| in)?( te zeggen)?\b", qn):
+        # 'Sinds kort stuurt de thuiszorg vrijwilligers ... Heb ik daar eigenlijk iets over te zeggen?' (000 'Zorgvrager').
+        lead, verdict = phrase("consent_first.bekwaam_jij"), "ja"
     elif s.receiver == "self" and (band is None or band.max_age >= 16) and WITHOUT_CONSENT.search(qn) and _asks_yes_no(question):
         lead, verdict = phrase("consent_first.zelf_zonder"), "ja"
     elif client_enough:
