@@ -110,12 +110,12 @@ def _forbidden_form(part: Part) -> Part:
 
 
 _FAMILY_OF_RESIDENT = form("family_of_resident")
-_OWN_INFORMATION = re.compile(r"\b(over (mij|me|mezelf)|mijn (elektronisch |eigen |medisch )?(dossier|gegevens|zorgplan|zorgdossier|informatie)|hoe het met (me|mij) gaat)\b")
-_IN_DOUBT_WHETHER = re.compile(r"\b(weet (ik )?niet (of|wat)|twijfel|geen idee of|moet ik (de|haar|zijn|mijn) \w+ (nog |wel |nu )?(geven|spuiten|doen))\b")
+_OWN_INFORMATION = form("own_information")
+_IN_DOUBT_WHETHER = form("in_doubt_whether")
 
 
-def _said(parts: Sequence[Part], blocks: int = 2) -> str:
-    """What the top of the answer says: the leads and the first blocks."""
+def _said(parts: Sequence[Part], blocks: Optional[int] = 2) -> str:
+    """What the top of the answer says: the leads and the first blocks (all with None)."""
     return " ".join([p.lead for p in parts] + [b.text + " " + " ".join(b.items) for p in parts for b in p.blocks[:blocks]]).lower()
 
 
@@ -135,7 +135,7 @@ def _family_role_unsaid(s: Situation, parts: Sequence[Part]) -> bool:
         return False
     if parts[0].kind in ("noodgeval", "off_topic", "medisch") or not _FAMILY_OF_RESIDENT.search(normalize(s.text)):
         return False
-    said = _said(parts, blocks=len(max((p.blocks for p in parts), key=len)))
+    said = _said(parts, blocks=None)
     return "mantelzorger" not in said and "vrijwilliger" not in said
 
 

@@ -432,6 +432,8 @@ def _role_yes_no(kb: KnowledgeBase, s: Situation, actor: Actor, outcome_id: str,
 
 
 _TWO_ROLES = form("two_roles")
+_ASKS_SAME_ROLE = form("asks_same_role")
+_ASKS_ROLE_DIFFERENCE = form("asks_role_difference")
 # 'Klopt dat?', 'Heeft mijn zus gelijk?' after a claim in the story.
 _CHECKS_CLAIM = form("checks_claim")
 _CLAIM = form("claim")
@@ -489,8 +491,8 @@ def role_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str = "")
     # 'Ben ik zijn mentor of zijn mantelzorger? Of allebei?'
     two_roles = bool(_TWO_ROLES.search(normalize(question)) or re.search(r"\bof (allebei|beide|allebei tegelijk)\b", normalize(s.text)))
     qn = normalize(question)
-    same = re.search(r"\b(hebben|heeft|zijn) (zij|ze|die twee|ze allebei|zij allebei|ze dan) (allebei |dan |eigenlijk )?(dezelfde rol|hetzelfde)\b", qn)
-    if same or re.search(r"\b(wat is|wat zijn) (nou |nu |dan |eigenlijk |precies |nou precies )*(het|de) verschil(len)?\b|\bverschil tussen\b", qn):
+    same = _ASKS_SAME_ROLE.search(qn)
+    if same or _ASKS_ROLE_DIFFERENCE.search(qn):
         # 'Wat is nou precies het verschil?' between the roles (000 'Welke rol heb ik?').
         ids = ("mantelzorger", "vrijwilliger", "zorgprofessional")
         items = tuple(f"{_cap(kb.roles[r].label)}: {kb.roles[r].description}" for r in ids)
@@ -874,8 +876,7 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
     no_consent = without_consent_lead(kb, s, question)
     if no_consent:
         lead, verdict = no_consent, "nee"
-    elif s.asker_role == "zorgvrager" and (band is None or band.max_age >= 16) and s.capacity != "wilsonbekwaam" and re.search(
-            r"\b(heb|heeft) (ik|u|je) (daar |er |hier )?(dan |eigenlijk |ook |wel |nog )*(iets|wat|een stem|inspraak)( over| in)?( te zeggen)?\b", qn):
+    elif s.asker_role == "zorgvrager" and (band is None or band.max_age >= 16) and s.capacity != "wilsonbekwaam" and _ASKER_HAS_A_SAY.search(qn):
         # 'Sinds kort stuurt de thuiszorg vrijwilligers ... Heb ik daar eigenlijk iets over te zeggen?' (000 'Zorgvrager').
         lead, verdict = phrase("consent_first.bekwaam_jij"), "ja"
     elif s.receiver == "self" and (band is None or band.max_age >= 16) and WITHOUT_CONSENT.search(qn) and _asks_yes_no(question):
@@ -1012,9 +1013,10 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
 # "Kan ik daar nee tegen zeggen?", "mag ik ermee stoppen?", "kan ik het teruggeven?":
 # asking whether refusing is allowed, so the answer starts with yes.
 _DECIDES_ALONE = form("decides_alone")
-_ASKS_OWN_SAY = re.compile(r"\b(mag|kan|mogen) (ik|wij|we) (dat|dit|het) (zelf|gewoon|echt) (bepalen|beslissen|weigeren|kiezen)\b|\b(mag|kan) (ik|wij|we) (zelf )?(nee zeggen|weigeren)\b|\bbepaal ik (dat|het) (niet )?zelf\b")
+_ASKS_OWN_SAY = form("asks_own_say")
 _ASKS_MAY_REFUSE = form("asks_may_refuse")
-_HAS_A_SAY = re.compile(r"\b(heeft|hebben) (hij|zij|ze|mijn \w+|de \w+) (daar |er |hier )?(dan |eigenlijk |ook |wel )?(iets|wat|een stem|inspraak|zeggenschap)( over| in)?( te zeggen)?\b|\b(telt|tellen) (zijn|haar|hun) (mening|wil|nee|stem)\b")
+_HAS_A_SAY = form("has_a_say")
+_ASKER_HAS_A_SAY = form("asker_has_a_say")
 
 
 # 'Ik durf niet te zeggen dat ik iets wil teruggeven. Kan dat nog?': the story says what 'dat' is.

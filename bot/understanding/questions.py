@@ -103,9 +103,9 @@ _CHECKS_LAW_CLAIM = form("checks_law_claim")
 _CHECKS_CLAIM = form("checks_claim")
 _BAN_CLAIM = form("ban_claim")
 _CHECKS_BAN = form("checks_ban")
-_REGISTER_AS_ROLE = re.compile(r"\b(we|wij) (hem|haar|ze|hen) (\w+ ){0,2}als (een )?(vrijwilliger|mantelzorger)s? (moeten|zouden moeten|moet) (registreren|inschrijven|aanmelden)\b|\b(moeten|moet|kunnen|mogen) (wij|we|ik) (hem|haar|ze|hen|die \w+) (\w+ ){0,2}als (een )?(vrijwilliger|mantelzorger)s? (registreren|inschrijven|aanmelden|zien|beschouwen|behandelen)\b")
+_REGISTER_AS_ROLE = form("register_as_role")
 # 'Ze noemt zichzelf vrijwilliger', 'de teamleider zegt dat ik nu vrijwilliger ben': a claim about a role.
-_ROLE_CLAIM = re.compile(r"\b(noemt|noemen|noemde) (zichzelf|zich|hem|haar|mij|me|ons) (\w+ )?'?(vrijwilliger|mantelzorger|zorgprofessional|personeel)s?\b|\b(zegt|zeggen|zei|zeiden|vindt|vinden|beweert|denkt) (\w+ ){0,3}dat (ik|hij|zij|ze|je|wij|we) (\w+ ){0,3}(een |de )?(vrijwilliger|mantelzorger|zorgprofessional|personeel)s? (ben|is|zijn|bent|geworden|word|wordt)\b")
+_ROLE_CLAIM = form("role_claim")
 
 
 def _classifier_opinion(text: str, probs: Optional[Mapping[str, float]]) -> Tuple[Optional[str], float]:
