@@ -721,6 +721,12 @@ def test_staff_answering_slowly_is_no_emergency(kb):
         # 000 'Zorgvrager': the one cared for decides who helps her.
         ("Ik ben 92. Sinds kort stuurt de thuiszorg vrijwilligers om me te helpen met aankleden, maar ik wil een echte verzorgende. "
          "Heb ik daar eigenlijk iets over te zeggen?", "ja, jij kunt zelf beslissen"),
+        # 000 'Mantelzorger': staff asking about a daughter's task get her permission, not their own.
+        ("Ik werk als verzorgende. De dochter van meneer Bakker wil zelf zijn steunkousen aantrekken. Mijn collega zegt dat dat niet mag "
+         "omdat zij niet bij ons in dienst is. Wie heeft er gelijk?", "ja, de dochter mag"),
+        # 000 'Wie geeft toestemming?': her no is the answer, and the carer who learnt the task is no care receiver.
+        ("Ik heb geleerd de sondevoeding van mijn moeder aan te sluiten, maar ze duwt mijn hand weg en schudt nee. Moet ik het dan toch doen?",
+         "nee, niet als je moeder het niet wil"),
     ],
 )
 def test_the_deciding_fact_of_the_story_sets_the_verdict(kb, text, start):

@@ -238,6 +238,10 @@ def detect(text: str, situation: Situation, intent_ranking: Optional[Sequence[Ma
         # ends in 'ik durf niet te zeggen dat ik het niet wil' asks whether one may say no.
         told_only = len(asked) == 1 and asked[0] == norm  # no question sentence: the whole story is the question
         add("weigeren", 2.5 if told_only and "dilemma" in story else 1.5)
+    if situation.refusal == "receiver" and "weigeren" in scores and situation.receiver not in ("self", "asker") and asked and all(
+            re.search(r"\b(dan|het|dat) (\w+ )?toch\b", q) and not _REFUSAL_WORDS.search(q) for q in asked):
+        # 'Ze duwt mijn hand weg en schudt nee. Moet ik het dan toch doen?': her no is the question, not the carer's duty.
+        scores["toestemming"] = max(scores.get("toestemming", 0.0), scores["weigeren"] + 0.5)
     if "greeting" in scores and not situation.tasks:
         scores.pop("mag_ik", None)  # 'Hallo, waarmee kun je me helpen?' asks what Handelwijzer is for
     if "buiten_bronnen" in scores and "medisch" in scores and not _MEDICATION.search(norm):

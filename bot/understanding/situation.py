@@ -428,6 +428,9 @@ def _third_person_antecedent(mentions: List[Mention], question_start: int, prono
     return next((m for m in before if m.relation), before[0] if before else None)
 
 
+_WHO_IS_RIGHT = form("who_is_right")
+
+
 # 'Ik wil niet dat mijn zoon bij de gesprekken zit', told by the one cared for: the son is the carer.
 _CARE_RECEIVER_SAYS_NO = re.compile(r"\bik wil (eigenlijk |echt |gewoon |liever )?(niet|geen) dat (mijn|m'n|mn) \w+")
 
@@ -468,6 +471,10 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
         # 'kan ik een vrijwilliger de opdracht geven om ...': the volunteer would act, not the asker
         kind, actor_mention = "other", delegate
     elif kind == "asker" and allow and story_actor is not None:
+        kind, actor_mention = "other", story_actor
+    elif kind == "asker" and story_actor is not None and role in ("zorgprofessional", "zorginstelling") and _WHO_IS_RIGHT.search(q_norm):
+        # 'De dochter wil zijn steunkousen aantrekken; een collega zegt dat dat niet mag. Wie heeft er gelijk,
+        # en wat moet ik regelen?': staff ask about the daughter's task, not their own.
         kind, actor_mention = "other", story_actor
     elif kind == "asker" and allow:
         target = next((m for m in mentions if m.role in ("vrijwilliger", "mantelzorger") and not m.self_described and q_norm.find(m.words) >= 0), None)
