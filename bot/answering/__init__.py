@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 from typing import Any, Dict, List, Mapping, Optional, Sequence
 
+from bot.answering.verdicts import checked_claim, must_answered
 from bot.answering.compose import (
     ASKS_IF_RESERVED, asker_line, people_line, you_form,
     consent_part, dilemma_part, liability_part, permission_part, refuse_part, responsibilities_part, role_of_actor,
@@ -201,6 +202,8 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
         roles = (s.actor_role, s.doer_role, s.asker_role if actor.is_asker else None)
         volunteer = "vrijwilliger" in roles or ("mantelzorger" not in roles and re.search(r"\bvrijwillig", normalize(text)) and not re.search(r"\bmantelzorg", normalize(text)))
         key = _clearly_about(kb, "overbelasting_vrijwilliger" if volunteer else "overbelasting", text, questions)
+        if key == "overbelasting_vrijwilliger" and actor.is_asker and s.asker_role == "vrijwilliger":
+            key = "overbelasting_eigen_vrijwilliger"  # the volunteer tells about her own load, not staff about hers
         return topic_part(kb.topics[key], question, people_line(kb, s, actor), text)
     if kind == "passend_reageren" and "vrijwilliger" in (s.actor_role, s.doer_role) and "mantelzorger" not in (s.actor_role, s.doer_role):
         # A volunteer doing it wrong: the general steps, not the rule about a mantelzorger's unsafe care.
@@ -308,6 +311,8 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
     kinds = [k for k in q.types if k not in ("greeting", "thanks")]
     if kinds and kinds[0] == "medisch" and s.task_guessed:
         kinds = [k for k in kinds if k != "mag_ik"]  # a medicine question, not permission for a task it only resembles
+    if kinds and kinds[0] in ("overbelasting", "weigeren") and s.refusal == "actor" and s.actor == "asker":
+        kinds = [k for k in kinds if k != "mag_ik"]  # 'mag ik minder doen?' is about her load, not about the task
     if s.emergency_now and q.main == "noodgeval":
         kinds = ["noodgeval"]  # in an emergency anything after "bel 112" only slows the reader down
     if "wet_big" in kinds and s.task and any(ASKS_IF_RESERVED.search(normalize(x)) for x in questions):
@@ -335,6 +340,8 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
         part = _part_for(kb, kind, s, actor, read, questions)
         if part is not None and all(p.kind != part.kind for p in reply.parts):
             reply.parts.append(part)
+    if reply.parts:
+        reply.parts[0] = must_answered(checked_claim(reply.parts[0], read, questions), questions[-1] if questions else read)
     if reply.parts and reply.parts[0].kind in ("mag_ik", "wet_big") and questions and _ASKS_IF_FORBIDDEN.search(normalize(questions[-1])):
         reply.parts[0] = _forbidden_form(reply.parts[0])
     if reply.parts and _family_role_unsaid(s, reply.parts):

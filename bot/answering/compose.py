@@ -607,7 +607,10 @@ def decided_role_part(kb: KnowledgeBase, det) -> Part:
 
 def _liability_target(question: str, story: str = "") -> str:
     q = normalize(question)
-    if re.search(r"\b(ben ik|kan ik|word ik|ik (zelf )?aansprakelijk|mijzelf|mezelf|ben je|ik dan|(mij|me) aansprakelijk)\b", q):
+    holds = re.search(r"\b(kan|kun|mag) (ik|we|wij) (\w+ ){0,4}(aansprakelijk|verantwoordelijk) (stellen|houden)\b", q)
+    if holds and re.search(r"\b(thuiszorg|verpleeghuis|instelling|zorginstelling|organisatie|wijkverpleging|zorgaanbieder|stichting|tehuis)\b", q):
+        return "instelling"  # 'Kan ik de thuiszorg daarvoor aansprakelijk stellen?', asked by the one cared for
+    if re.search(r"\b(ben ik|kan ik|word ik|ik (zelf )?aansprakelijk|mijzelf|mezelf|ben je|ik dan|(mij|me) aansprakelijk)\b", q) and not holds:
         return "self"
     if story and re.match(r"^(klopt|is) (dat|dit|het)( wel| echt)?( zo| waar)?$", q.strip(" ?")) and re.search(
             r"\b(dat|of) ik (nu |dan |dus |zelf )*aansprakelijk (ben|zou zijn|ben voor)\b", normalize(story)):
@@ -1040,7 +1043,7 @@ def refuse_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) ->
     if about_others:
         who = "familie" if re.search(r"\bfamilie|naasten|mantelzorg", normalize(s.text)) else actor_words(s, actor)
         topic = kb.topics["niet_verplicht"]
-        lead = phrase("refuse_first.niet_verplicht_other", wie=who)
+        lead = phrase("refuse_first.niet_verplicht", wie=who) if who in ("je", "jij", "u") else phrase("refuse_first.niet_verplicht_other", wie=who)
     elif professional and _ASKS_MAY_REFUSE.search(q):
         lead = phrase("refuse_yesno.teruggeven")
     elif professional:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Dict, List, Optional, Tuple
 
+from bot.understanding.claims import reported_claim
 from bot.understanding.cues import cues, form
 from bot.understanding.terms import Lexicon
 from bot.understanding.text import normalize, question_sentences, sentences
@@ -241,6 +242,30 @@ def _actor_in_question(question: str, mentions: List[Mention]) -> Tuple[str, Opt
     return "asker", None
 
 
+_HOLDS_LIABLE = re.compile(r"\b(kan|kun|mag|moet) (ik|we|wij) (\w+ ){0,4}(aansprakelijk|verantwoordelijk) (stellen|houden)\b|\b(kan|kun|mag) (ik|we|wij) (\w+ ){0,3}(schadevergoeding|een schadevergoeding) (eisen|vragen|krijgen)\b")
+
+_ROLE_PLURALS = r"(mantelzorgers|vrijwilligers|familieleden|naasten|zorgprofessionals|verzorgenden|verpleegkundigen|ouders|kinderen)"
+
+
+def _actor_in_claim(claim: str, mentions: List[Mention]) -> Tuple[str, Optional[Mention]]:
+    """Who would act, read from a reported claim ('dat mantelzorgers geen
+    oogdruppels mogen geven', 'dat je als vrijwilliger nooit ...')."""
+    plural = re.match(rf"^(?:alle |de )?{_ROLE_PLURALS}\b", claim)
+    if plural:
+        return "plural:" + plural.group(1), None
+    generic = re.match(r"^(?:je|jij|u|ik|een mens) als (mantelzorger|vrijwilliger|zorgprofessional)\b", claim)
+    if generic:
+        return "plural:" + generic.group(1) + "s", None
+    for mention in mentions:
+        if mention.role == "zorginstelling" or mention.self_described:
+            continue
+        if re.search(rf"\b(beslissen|bepalen|besluiten|toestemming|instemmen)\b", claim):
+            break  # 'dat een kind van 14 zelf mag beslissen': about consent, nobody acts
+        if claim.startswith(mention.words + " ") and re.search(rf"^{re.escape(mention.words)} (\w+ ){{0,6}}{_MODAL}\b", claim):
+            return "other", mention
+    return "unknown", None
+
+
 def _delegate(mentions: List[Mention], q_norm: str) -> Optional[Mention]:
     """Whom the asker would hand the task to: 'een vrijwilliger de opdracht geven',
     'vrijwilligers insuline laten geven', 'het aan de dochter overlaten'."""
@@ -285,15 +310,18 @@ def _does_the_askers_care(mentions: List[Mention], norm: str) -> Optional[Mentio
         if re.search(rf"\b{w} (\w+ ){{0,4}}{_MY_CARE}", norm) or re.search(
                 rf"\b{w} (\w+ ){{0,3}}(mij|me) (\w+ ){{0,2}}(wast|douchet|verzorgt|aankleedt|verschoont|spuit|prikt|druppelt|helpt|wassen|helpen|verzorgen)\b", norm) or re.search(
                 rf"\b{w} (\w+ ){{0,8}}(heeft aangeboden|biedt aan|bood aan|wil (me |mij )?(graag )?helpen|helpt (me|mij))\b", norm) or _did_the_askers_care(m, norm):
-            return m
+            # 'de zoon van mijn buurvrouw druppelt mijn ogen': the son does it, not the neighbour
+            owner = next((o for o in mentions if o is not m and re.fullmatch(rf"\s*{re.escape(o.words)} van\s*", norm[o.start:m.start])), None)
+            return owner or m
     return None
 
 
 def _only_speaks(m: Mention, norm: str) -> bool:
     """'Mijn vrouw vraagt of ik een verzekering nodig heb': a relative who speaks in
     the story and is not helped in it."""
-    return bool(m.relation and re.match(r" (vraagt|vroeg|zegt|zei|vindt|vond|denkt|dacht|raadt|raadde|wil weten)\b(?! (het|dat) (\w+ )?(goed|prima|fijn|best)\b)", norm[m.start + len(m.words):])
-                and not re.search(rf"\b(bij|voor|met|help\w*|verzorg\w*) {re.escape(m.words)}\b", norm))
+    speaks = re.match(r" (vraagt|vroeg|zegt|zei|vindt|vond|denkt|dacht|raadt|raadde|beweert|roept|riep|wil weten)\b(?! (het|dat) (\w+ )?(goed|prima|fijn|best)\b)", norm[m.start + len(m.words):]) \
+        or norm[:m.start].endswith("volgens ")  # 'volgens mijn broer mag alleen de thuiszorg ...'
+    return bool(m.relation and speaks and not re.search(rf"\b(bij|voor|met|help\w*|verzorg\w*) {re.escape(m.words)}\b", norm))
 
 
 def _first_relative(mentions: List[Mention], exclude: Optional[Mention] = None) -> Optional[Mention]:
@@ -447,6 +475,9 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
 
     role = asker_role(norm)
     kind, actor_mention = _actor_in_question(question, mentions)
+    claim = reported_claim(text, question)
+    if kind == "unknown" and claim:
+        kind, actor_mention = _actor_in_claim(claim, mentions)
     if kind == "third":
         pronoun = re.search(rf"\b{_THIRD_PERSON}\b", q_norm)
         actor_mention = _third_person_antecedent(mentions, q_start, pronoun.group(0) if pronoun else None, norm)
@@ -483,7 +514,9 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
     carer_of_asker = _does_the_askers_care(mentions, norm) if (kind == "asker" and _ASKS_WHO_DECIDES.search(q_norm)) or (
         kind in ("unknown", "asker") and role == "zorgvrager" and (kind == "unknown" or c.has("facts", "harm_done", norm))) or (
         kind == "unknown" and role is None) or (
-        kind == "asker" and role == "zorgvrager" and _CARE_RECEIVER_SAYS_NO.search(norm)) else None
+        kind == "asker" and role == "zorgvrager" and _CARE_RECEIVER_SAYS_NO.search(norm)) or (
+        # 'De zoon van mijn buurvrouw druppelt mijn ogen ... Kan ik de thuiszorg aansprakelijk stellen?'
+        kind == "asker" and role in (None, "zorgvrager") and _HOLDS_LIABLE.search(q_norm)) else None
     if carer_of_asker is None and kind == "asker" and role == "zorgvrager" and _CARE_RECEIVER_SAYS_NO.search(norm):
         carer_of_asker = _first_relative(mentions)
     if carer_of_asker is None and kind == "unknown" and role is None:
@@ -670,6 +703,10 @@ def _emergency_now(text: str) -> bool:
             return True
         if c.has("facts", "past_marker", norm):
             continue
+        whole = normalize(text)
+        if c.has("facts", "perfect_tense", norm) and c.has("facts", "looking_back", whole) and not c.has("facts", "asks_what_now", whole) and not c.has("facts", "emergency_present", whole) \
+                and not c.has("facts", "present_symptom", whole):
+            continue  # 'een medewerker heeft een cliënt de verkeerde medicijnen gegeven. Klopt dat ...?'
         if re.search(r"\b(was|waren|had|hadden|ging|lag|werd|kreeg|moest|is geweest|heeft gehad)\b", norm):
             continue
         return True

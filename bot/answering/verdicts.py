@@ -1,0 +1,79 @@
+"""First lines that must carry the verdict the question asks for.
+
+'Klopt dat?' after a claim in the story: the part built for the story answers
+the underlying question ('mag een mantelzorger stomazorg doen?'); its first
+line must also say whether the claim holds. A claim that forbids or limits
+what the sources allow, or one that leaves no room for the conditions the
+sources name, is not right.
+
+'Moet ik ...?' answered with 'je hoeft geen ...' or 'je bent niet verplicht':
+the first line then starts with 'Nee'."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Optional, Sequence
+
+from bot.answering.reply import Part, phrase
+from bot.understanding.claims import reported_claim
+from bot.understanding.cues import form
+from bot.understanding.text import normalize
+
+_RESTRICTIVE = form("restrictive_claim")
+_ABSOLUTE = form("absolute_claim")
+_CONSENT = form("consent_claim")
+
+
+def claim_kind(claim: str) -> Optional[str]:
+    """'restrictive', 'absolute', or None for a claim the sources' conditions may confirm."""
+    if re.search(r"\bzonder\b", claim) and not re.search(r"\b(niet|geen|nooit)\b", claim):
+        return "absolute"  # 'dat een kind van 14 zonder de ouders mag beslissen'
+    if _CONSENT.search(claim):
+        return None  # 'alleen als ik toestemming geef': the sources' own condition
+    if _RESTRICTIVE.search(claim):
+        return "restrictive"
+    if _ABSOLUTE.search(claim):
+        return "absolute"
+    return None
+
+
+def lead_verdict(lead: str) -> Optional[str]:
+    low = lead.strip().lower()
+    if re.match(r"^(nee|niet zomaar)\b", low):
+        return "nee"
+    if re.match(r"^ja\b", low):
+        return "ja"
+    if re.match(r"^(dat |het )?(hangt|verschilt)\b", low):
+        return "hangt_af"
+    return None
+
+
+def checked_claim(part: Part, text: str, questions: Sequence[str]) -> Part:
+    """The part with a first line that also judges the reported claim."""
+    if not questions or "klopt" in part.lead.lower()[:40]:
+        return part
+    claim = reported_claim(text, questions[-1])
+    kind = claim_kind(claim) if claim else None
+    if kind is None:
+        return part
+    verdict = lead_verdict(part.lead)
+    if verdict == "ja" and kind == "restrictive":
+        rest = re.sub(r"^ja,?\s*", "", part.lead, flags=re.I)
+        return replace(part, lead=phrase("first_line.claim_niet_waar") + rest, verdict="nee")
+    if verdict is None or (verdict == "hangt_af" and kind == "absolute"):
+        return replace(part, lead=phrase("first_line.claim_niet_helemaal") + part.lead, verdict="nee")
+    return part
+
+
+_MUST_QUESTION = form("must_question")
+_NOT_NEEDED_LEAD = form("not_needed_lead")
+
+
+def must_answered(part: Part, question: str) -> Part:
+    """'Moet ik echt toestemming geven?' - 'Je hoeft jezelf geen toestemming te geven.' becomes 'Nee, je hoeft ...'."""
+    last_clause = re.split(r"[:;,]\s+", question.strip())[-1]
+    if lead_verdict(part.lead) is not None or not _MUST_QUESTION.search(normalize(last_clause)):
+        return part
+    if _NOT_NEEDED_LEAD.search(normalize(part.lead)):
+        return replace(part, lead="Nee, " + part.lead[0].lower() + part.lead[1:], verdict="nee")
+    return part
