@@ -626,6 +626,9 @@ def _liability_target(question: str, story: str = "") -> str:
     return "wie"
 
 
+_OUTSIDE_AGREEMENTS = form("outside_agreements")
+
+
 def liability_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -> Part:
     organisation_asks = s.asker_role == "zorginstelling"
     staff_asks = s.asker_role == "zorgprofessional"
@@ -638,7 +641,9 @@ def liability_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str)
     # Who did the care task: the person the story is about when an organisation
     # or a professional asks about someone else.
     subject = actor
-    if actor.is_asker and (organisation_asks or (staff_asks and target != "self")):
+    # A representative or the one cared for asking who is liable asks about whoever did the care.
+    on_behalf = s.asker_role in ("wettelijk_vertegenwoordiger", "zorgvrager") and s.asker_role_stated and target != "self"
+    if actor.is_asker and (organisation_asks or (staff_asks and target != "self") or on_behalf):
         other = doer(kb, s)
         if other is None:
             kinds = (("vrijwillig", "vrijwilliger"), ("mantelzorg", "mantelzorger"), ("familie", "mantelzorger"),
@@ -676,6 +681,8 @@ def liability_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str)
             (carer is not None and carer.role == "mantelzorger") or re.search(r"\b(partner|echtgeno\w*|dochter|zoon|familie\w*|mantelzorger|man|vrouw)\b", fault_of_other.group(0))):
         # 001: a mantelzorger answers for his own mistakes; staff for theirs, such as not responding.
         lead = phrase("liability_yesno.professional_fout_mantelzorger")
+    elif role == "mantelzorger" and yes_no and re.search(r"\b(verzekering|verzekerd|aansprakelijkheidsverzekering|wa-verzekering)\b", q):
+        lead = phrase("liability_special.verzekering")  # 000 'Wat als er iets misgaat?': 'meestal ben je verzekerd'
     elif "inspectie" in q or ("inspectie" in normalize(s.text) and role == "mantelzorger" and yes_no):
         lead = phrase("liability_special.inspectie")
     elif s.not_responded and role in ("mantelzorger", "zorgprofessional") and (organisation_asks or staff_asks or not subject.is_asker or target != "self"):
@@ -701,6 +708,9 @@ def liability_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str)
         lead = phrase(f"liability_yesno.{key}") if target != "wie" else phrase(f"liability_first.{kind}")
     elif s.helps_others and role in ("mantelzorger", "vrijwilliger"):
         lead = phrase("liability_first.andere_bewoners_onbekend")
+    elif target == "self" and role == "vrijwilliger" and subject.is_asker and _OUTSIDE_AGREEMENTS.search(normalize(s.text)):
+        # 'op eigen houtje, terwijl dat niet in mijn afspraken stond': a fault of her own (000 'Vrijwilliger').
+        lead = phrase("liability_yesno.vrijwilliger_self_buiten_afspraken")
     elif target in ("self", "instelling") and role in ("mantelzorger", "vrijwilliger", "zorgprofessional"):
         key = f"{role}_{target}"
         if key == "mantelzorger_instelling" and not cues().has("facts", "org_did_part", normalize(s.text)):

@@ -77,3 +77,32 @@ def must_answered(part: Part, question: str) -> Part:
     if _NOT_NEEDED_LEAD.search(normalize(part.lead)):
         return replace(part, lead="Nee, " + part.lead[0].lower() + part.lead[1:], verdict="nee")
     return part
+
+
+_ONLY_ONE_CONDITION = form("only_one_condition")
+
+
+def sufficiency_answered(part: Part, question: str) -> Part:
+    """'Mag ik dat als ik denk dat ik het kan?', 'mag ik het gewoon doen als de cliënt het goed vindt?':
+    for a volunteer or a professional one condition alone is not enough (000 'Vrijwilliger', 'Zorgprofessional')."""
+    if part.role not in ("vrijwilliger", "zorgprofessional") or part.kind not in ("mag_ik", "wet_big"):
+        return part
+    if lead_verdict(part.lead) == "nee" or not _ONLY_ONE_CONDITION.search(normalize(question)):
+        return part
+    if lead_verdict(part.lead) == "hangt_af":
+        return replace(part, lead=phrase("first_line.niet_zomaar").rstrip(": ") + ". " + part.lead, verdict="nee")
+    lead = re.sub(r"^ja,? (maar )?", "", part.lead, flags=re.I)
+    return replace(part, lead=phrase("first_line.niet_zomaar") + lead[0].lower() + lead[1:], verdict="nee")
+
+
+_BECOME_ROLE = re.compile(r"\b(moet|moeten|hoef|hoeft) (ik|hij|zij|ze|we|wij) (daarvoor |dan |eerst |daar )*(eerst |officieel |ook )*(een )?(vrijwilliger|mantelzorger|zorgprofessional|personeel) (worden|zijn|bij)\b")
+
+
+def role_change_answered(part: Part, question: str) -> Part:
+    """'Moet ik daarvoor eerst vrijwilliger worden?' answered with 'Je bent hier mantelzorger.'"""
+    m = _BECOME_ROLE.search(normalize(question))
+    if not m or lead_verdict(part.lead) is not None or part.role is None or part.role == m.group(6):
+        return part
+    if not re.match(r"^(je bent|jij bent|hij is|zij is|ze is|[a-z ]+ doet het) ", part.lead.lower()):
+        return part
+    return replace(part, lead="Nee. " + part.lead, verdict="nee")
