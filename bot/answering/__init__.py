@@ -12,7 +12,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 from bot.answering.verdicts import checked_claim, must_answered, role_change_answered, sufficiency_answered
 from bot.answering.compose import (
-    ASKS_IF_RESERVED, asker_line, people_line, you_form,
+    ASKS_IF_RESERVED, asked_role, asker_line, people_line, role_definition_part, you_form,
     consent_part, dilemma_part, liability_part, permission_part, refuse_part, responsibilities_part, role_of_actor,
     role_part, sock_part, topic_part, wet_big_part,
 )
@@ -311,6 +311,11 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
     kinds = [k for k in q.types if k not in ("greeting", "thanks")]
     if kinds and kinds[0] == "medisch" and s.task_guessed:
         kinds = [k for k in kinds if k != "mag_ik"]  # a medicine question, not permission for a task it only resembles
+    defined = asked_role(questions[-1] if questions else read)
+    if defined and defined in kb.roles:
+        # 'Wat is een zorgvrager?', 'wat is de rol van de zorginstelling?': the role itself, whoever asks.
+        reply.parts.append(role_definition_part(kb, defined))
+        kinds = [k for k in kinds if k not in ("rol", "verantwoordelijkheden", "passend_reageren", "mag_ik")]
     if kinds and kinds[0] in ("overbelasting", "weigeren") and s.refusal == "actor" and s.actor == "asker":
         kinds = [k for k in kinds if k != "mag_ik"]  # 'mag ik minder doen?' is about her load, not about the task
     if s.emergency_now and q.main == "noodgeval":

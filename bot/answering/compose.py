@@ -1082,6 +1082,31 @@ def refuse_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) ->
 _SUBJECT_ROLE = form("subject_role")
 
 
+_ASKS_ROLE_DEFINITION = form("asks_role_definition")
+
+
+def asked_role(question: str) -> Optional[str]:
+    """The role a definition question is about ('Wat is een zorgvrager?'), or None."""
+    m = _ASKS_ROLE_DEFINITION.search(normalize(question).strip(" ?"))
+    if not m:
+        return None
+    word = next(g for g in reversed(m.groups()) if g and g.rstrip("s") in _ROLE_WORD_IDS or g in _ROLE_WORD_IDS)
+    return _ROLE_WORD_IDS.get(word, _ROLE_WORD_IDS.get(word.rstrip("s")))
+
+
+_ROLE_WORD_IDS = {"zorgvrager": "zorgvrager", "mantelzorger": "mantelzorger", "vrijwilliger": "vrijwilliger",
+                  "zorgprofessional": "zorgprofessional", "zorginstelling": "zorginstelling",
+                  "wettelijk vertegenwoordiger": "wettelijk_vertegenwoordiger", "wettelijke vertegenwoordiger": "wettelijk_vertegenwoordiger"}
+
+
+def role_definition_part(kb: KnowledgeBase, role_id: str) -> Part:
+    """What a role is and what is expected of it (000 'Welke rol heb ik?' and the role's own section)."""
+    role = kb.roles[role_id]
+    blocks = [Block(title=phrase("role_definition.title", rol=role.label), items=tuple(r.text for r in role.responsibilities))]
+    return Part("rol", role.definition or role.description, tuple(blocks), (role.source,) + tuple(r.source for r in role.responsibilities),
+                None, role_id)
+
+
 def responsibilities_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str = "") -> Part:
     role_id = actor.role if actor.is_asker else (s.asker_role or actor.role)
     named = _SUBJECT_ROLE.search(normalize(question))

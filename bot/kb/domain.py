@@ -44,6 +44,7 @@ class Role:
     wet_big_applies: str
     source: Citation
     responsibilities: Tuple[Responsibility, ...]
+    definition: str = ""  # third person: 'Een zorgvrager heeft zelf zorg nodig.'
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ def kb_rows(kb: KnowledgeBase) -> List[m.Base]:
     rows: List[m.Base] = [m.SourceRow(id=s.id, file=s.file, title=s.title, publisher=s.publisher) for s in kb.sources.values()]
     rows += [
         m.RoleRow(
-            id=r.id, position=i, label=r.label, description=r.description, wet_big_applies=r.wet_big_applies,
+            id=r.id, position=i, label=r.label, description=r.description, definition=r.definition, wet_big_applies=r.wet_big_applies,
             synonyms=list(r.synonyms), source=_c(r.source),
             responsibilities=[{"text": x.text, "source": _c(x.source)} for x in r.responsibilities],
         )

@@ -9,7 +9,7 @@ from sqlalchemy import JSON, Boolean, Column, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import declarative_base
 
 # Bump when the tables change; the loader then rebuilds them.
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 Base = declarative_base()
 
@@ -34,6 +34,7 @@ class RoleRow(Base):
     position = Column(Integer, nullable=False)
     label = Column(String(100), nullable=False)
     description = Column(Text, nullable=False)
+    definition = Column(Text, nullable=False, default="")
     wet_big_applies = Column(String(32), nullable=False)
     synonyms = Column(JSON, nullable=False)
     source = Column(JSON, nullable=False)

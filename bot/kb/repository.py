@@ -70,7 +70,7 @@ def read_kb(engine: Engine) -> KnowledgeBase:
         kb.roles = {
             r.id: Role(
                 r.id, r.label, r.description, tuple(r.synonyms), r.wet_big_applies, _c(r.source),
-                tuple(Responsibility(x["text"], _c(x["source"])) for x in r.responsibilities),
+                tuple(Responsibility(x["text"], _c(x["source"])) for x in r.responsibilities), r.definition or "",
             )
             for r in rows(m.RoleRow, m.RoleRow.position)
         }

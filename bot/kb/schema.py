@@ -248,6 +248,7 @@ def parse_kb_dir(kb_dir: Path) -> KnowledgeBase:
             responsibilities=tuple(
                 Responsibility(_text(ctx, r, "text"), p.source_of(r)) for r in (i.get("responsibilities") or [])
             ),
+            definition=_text(ctx, i, "definition"),
         )
 
     roles = ctx.each(section("roles.yml", "roles"), "roles", role)
