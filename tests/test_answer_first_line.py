@@ -731,3 +731,49 @@ def test_staff_answering_slowly_is_no_emergency(kb):
 )
 def test_the_deciding_fact_of_the_story_sets_the_verdict(kb, text, start):
     assert first_line(kb, text).startswith(start), first_line(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        # A reported claim checked with 'Klopt dat?': a ban the sources do not make is not right (000 'Mantelzorger').
+        ("Mijn buurvrouw zegt dat mantelzorgers geen oogdruppels mogen geven. Klopt dat?", "nee, dat klopt niet"),
+        ("Volgens mijn broer mag alleen de thuiszorg onze moeder haar oogdruppels geven. Klopt dat?", "nee, dat klopt niet"),
+        # A claim without exceptions: between 12 and 16 the child and the parent both consent (000 'Zorgvrager').
+        ("Ik heb gehoord dat een kind van 14 zelf mag beslissen, zonder de ouders. Is dat waar?", "nee"),
+        # 'Moet ik ...?' answered with 'je hoeft niet' starts with no.
+        ("Ik ben 70 en geef mezelf al jaren insuline. Moet ik echt toestemming geven als ik het bij mezelf doe?", "nee, je hoeft"),
+        # 000 'Zorgprofessional': they are not obliged; 001 'Evalueren': the organisation adjusts when it is too much.
+        ("Ik ben vrijwilliger op een afdeling en het wordt me te veel. Mag ik minder gaan doen?", "ja"),
+        # One condition is not enough for a volunteer: the organisation decides and a professional assigns (001 'Wet BIG').
+        ("Ik ben vrijwilliger bij een dagbesteding. Een deelnemer vraagt of ik zijn insuline wil spuiten. Mag ik dat als ik denk dat ik het wel kan?",
+         "nee, niet zomaar"),
+        # 000 'Wat als er iets misgaat?': a fault of her own, outside what was agreed.
+        ("Ik ben vrijwilliger en heb op eigen houtje bij een bewoner de steunkousen aangetrokken, dat stond niet in mijn afspraken. "
+         "Ben ik daar zelf aansprakelijk voor?", "ja"),
+        # 001 'Aansprakelijkheid': the one cared for asks about the home care while a neighbour's son does the care.
+        ("De zoon van mijn buurvrouw druppelt elke avond mijn ogen. Nu heb ik een ontsteking. Kan ik de thuiszorg daarvoor aansprakelijk stellen?",
+         "nee, in principe niet"),
+        # 000 'Welke rol heb ik?': a bond from the start makes a mantelzorger; no need to become a volunteer.
+        ("Ik ken mijn overbuurman al dertig jaar en help hem met zijn katheterzak. Moet ik daarvoor eerst vrijwilliger worden bij de thuiszorg?", "nee"),
+        # 000 'Welke rol heb ik?': a question about the role itself.
+        ("Wat is een zorgvrager?", "een zorgvrager is"),
+        ("Wat is precies de rol van de zorginstelling?", "een zorginstelling is"),
+        # 000 'Wat als er iets misgaat?': a past mistake told in the perfect tense is no emergency now.
+        ("Ik heb een keer per ongeluk de verkeerde dosis insuline gegeven bij mijn vader, het liep goed af. Kan de inspectie mij daarvoor aanpakken?",
+         "nee"),
+    ],
+)
+def test_the_question_form_sets_the_first_line(kb, text, start):
+    assert first_line(kb, text).startswith(start), first_line(kb, text)
+
+
+def test_an_overdose_with_symptoms_now_is_an_emergency(kb):
+    text = "ik denk dat mijn buurman te veel van zijn pillen heeft genomen, hij is heel suf en praat raar"
+    assert "112" in first_line(kb, text)
+
+
+def test_a_carer_who_is_not_heard_is_told_she_is_the_expert(kb):
+    text = ("Ik zorg al twintig jaar voor mijn zus en ken haar door en door, maar het personeel op de afdeling luistert niet naar mijn tips. "
+            "Hoe kan ik dat bespreekbaar maken?")
+    assert "expert" in render(kb, answer(kb, text)).lower()

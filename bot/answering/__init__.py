@@ -202,7 +202,7 @@ def _part_for(kb: KnowledgeBase, kind: str, s: Situation, actor: Actor, text: st
         roles = (s.actor_role, s.doer_role, s.asker_role if actor.is_asker else None)
         volunteer = "vrijwilliger" in roles or ("mantelzorger" not in roles and re.search(r"\bvrijwillig", normalize(text)) and not re.search(r"\bmantelzorg", normalize(text)))
         key = _clearly_about(kb, "overbelasting_vrijwilliger" if volunteer else "overbelasting", text, questions)
-        if key == "overbelasting_vrijwilliger" and actor.is_asker and s.asker_role == "vrijwilliger":
+        if key in ("overbelasting", "overbelasting_vrijwilliger") and actor.is_asker and s.asker_role == "vrijwilliger":
             key = "overbelasting_eigen_vrijwilliger"  # the volunteer tells about her own load, not staff about hers
         return topic_part(kb.topics[key], question, people_line(kb, s, actor), text)
     if kind == "passend_reageren" and "vrijwilliger" in (s.actor_role, s.doer_role) and "mantelzorger" not in (s.actor_role, s.doer_role):
