@@ -316,6 +316,21 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
         # 'Wat is een zorgvrager?', 'wat is de rol van de zorginstelling?': the role itself, whoever asks.
         reply.parts.append(role_definition_part(kb, defined))
         kinds = [k for k in kinds if k not in ("rol", "verantwoordelijkheden", "passend_reageren", "mag_ik")]
+    last_q = normalize(questions[-1]) if questions else ""
+    if kinds[:1] == ["mag_ik"] and "aansprakelijkheid" in kinds and re.search(r"\b(aansprakelijk|verantwoordelijk)\b", normalize(read)) \
+            and not re.search(r"\b(mag|mogen|mocht)\b", last_q):
+        # 'Ze viel tijdens de wandeling. Is dat het verpleeghuis of ben ik verantwoordelijk?' asks who is liable first.
+        kinds = ["aansprakelijkheid"] + [k for k in kinds if k != "aansprakelijkheid"]
+    if "vrijwilligersovereenkomst" in kinds and actor.role == "mantelzorger" and not re.search(r"\bvrijwillig", normalize(read)):
+        # 'Moet ik dan ergens iets voor tekenen?' from a mantelzorger: no agreement, the care file holds the arrangements.
+        note = kb.note("mantelzorger_geen_overeenkomst")
+        main = [k for k in kinds if k != "vrijwilligersovereenkomst"][:1]
+        for kind in main:
+            part = _part_for(kb, kind, s, actor, read, questions)
+            if part is not None:
+                reply.parts.append(part)
+        reply.parts.append(Part("overeenkomst", phrase("agreement_first.mantelzorger"), (Block(note.text),), (note.source,), "nee", "mantelzorger"))
+        kinds = [k for k in kinds if k != "vrijwilligersovereenkomst" and k not in main]
     if kinds and kinds[0] in ("overbelasting", "weigeren") and s.refusal == "actor" and s.actor == "asker":
         kinds = [k for k in kinds if k != "mag_ik"]  # 'mag ik minder doen?' is about her load, not about the task
     if s.emergency_now and q.main == "noodgeval":

@@ -662,6 +662,11 @@ def liability_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str)
                           and re.search(r"\b(gevraagd|verzoek|ingezet|inzetten)\b", normalize(s.text)))
     if role is None and (organisation_asks or asked_by_staff):
         role = "zorginstelling"  # staff who asked relatives to help other residents answer for the organisation
+    if role is None and s.helps_others and subject.is_asker and s.asker_role in (None, "mantelzorger"):
+        # A relative who also helps other residents: at the home's request structurally a volunteer (001 'Uitzonderingen (3)'),
+        # on her own initiative still a mantelzorger (001 'Uitzonderingen (2)').
+        asked = s.spontaneous is not True and re.search(r"\b(gevraagd|verzoek|vroeg|vroegen)\b", normalize(s.text))
+        role = "vrijwilliger" if asked else "mantelzorger"
     if role is None:
         return _liability_overview(kb)
     if organisation_asks and target == "self":
