@@ -777,3 +777,23 @@ def test_a_carer_who_is_not_heard_is_told_she_is_the_expert(kb):
     text = ("Ik zorg al twintig jaar voor mijn zus en ken haar door en door, maar het personeel op de afdeling luistert niet naar mijn tips. "
             "Hoe kan ik dat bespreekbaar maken?")
     assert "expert" in render(kb, answer(kb, text)).lower()
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        # 000 'Welke rol heb ik?': unpaid, through an organisation, no bond at the start.
+        ("Ik ben lid van de kerk en via de diaconie bezoek ik sinds een jaar een oudere man. Ik help hem nu ook met zijn steunkousen. "
+         "Ben ik dan zijn mantelzorger?", "vrijwilliger"),
+        # 000 'Welke rol heb ik?': care in one's paid job.
+        ("Ik werk als huishoudelijke hulp bij een oudere dame. Ze vraagt of ik haar steunkousen wil aantrekken. Welke rol heb ik dan?",
+         "zorgprofessional"),
+    ],
+)
+def test_the_role_follows_from_how_the_help_started(kb, text, role):
+    assert role in first_line(kb, text) or role in render(kb, answer(kb, text)).lower()[:300], first_line(kb, text)
+
+
+def test_a_neighbour_met_through_an_advert_is_no_mantelzorger(kb):
+    text = "Mijn buurvrouw betaalt mij uit haar pgb om haar te helpen met douchen. Ik kende haar daarvoor niet, ik reageerde op een advertentie. Ben ik mantelzorger?"
+    assert first_line(kb, text).startswith("nee, je bent hier geen mantelzorger"), first_line(kb, text)

@@ -566,7 +566,7 @@ def role_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str = "")
     possible = {o.role for o in det.alternatives}
     if asked and possible and asked not in possible and not two_roles:
         # Undecided between roles, none of them the one asked about: that one it is not.
-        lead = phrase("role_yesno.undecided_nee", gevraagd=kb.roles[asked].label if asked in kb.roles else asked,
+        lead = phrase("role_yesno.undecided_nee_self" if actor.is_asker else "role_yesno.undecided_nee", gevraagd=kb.roles[asked].label if asked in kb.roles else asked,
                       opties=" of ".join(kb.roles[r].label for r in sorted(possible) if r in kb.roles))
         verdict = "nee"
     elif asked and possible and asked in possible and not two_roles and len(possible) > 1:

@@ -39,7 +39,10 @@ def role_facts(kb: KnowledgeBase, s: Situation) -> Dict[str, Optional[object]]:
     bond = _bond(kb, s.relation)
     if s.actor == "asker" and s.asker_role == "zorginstelling":
         facts["organisatie_zet_mensen_in"] = True
-    if bond == "persoonlijk" or (bond is None and s.bond_from_start):
+    if s.bond_from_start is False and s.relation not in ("familie", "partner") and bond in ("persoonlijk", None):
+        # 'Mijn buurvrouw betaalt mij uit haar pgb; ik kende haar daarvoor niet': no bond at the start (000 'Ik twijfel over mijn rol').
+        facts["persoonlijke_band"] = False
+    elif bond == "persoonlijk" or (bond is None and s.bond_from_start):
         facts["persoonlijke_band"] = True
     elif bond == "geen" or (bond is None and s.bond_from_start is False):
         facts["persoonlijke_band"] = False
@@ -63,7 +66,7 @@ def role_facts(kb: KnowledgeBase, s: Situation) -> Dict[str, Optional[object]]:
         facts["beroepsmatig"] = True
     elif named in ("vrijwilliger", "mantelzorger"):
         facts["beroepsmatig"] = False
-    elif s.paid == "loon" and bond == "geen":
+    elif s.paid == "loon" and (bond == "geen" or (bond is None and not s.bond_from_start)):
         facts["beroepsmatig"] = True
     if s.free_time:
         facts["vrije_tijd"] = True
@@ -71,6 +74,10 @@ def role_facts(kb: KnowledgeBase, s: Situation) -> Dict[str, Optional[object]]:
         facts["vrije_tijd"] = False
     if s.paid == "pgb":
         facts["betaald_uit_pgb"] = True
+    if s.via_volunteer_org and "persoonlijke_band" not in facts and s.paid != "loon" and named in (None, "vrijwilliger"):
+        # 'Via de diaconie bezoek ik een oudere man': unpaid, through an organisation, no bond at the start (000 'Welke rol heb ik?').
+        facts["persoonlijke_band"] = False
+        facts.setdefault("beroepsmatig", False)
     if s.bond_later:
         facts["later_band"] = True
         facts["persoonlijke_band"] = False

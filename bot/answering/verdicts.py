@@ -106,3 +106,16 @@ def role_change_answered(part: Part, question: str) -> Part:
     if not re.match(r"^(je bent|jij bent|hij is|zij is|ze is|[a-z ]+ doet het) ", part.lead.lower()):
         return part
     return replace(part, lead="Nee. " + part.lead, verdict="nee")
+
+
+_SAME_AS = re.compile(r"^(is|zijn|betekent|valt) (\w+ ){1,8}(hetzelfde|een en hetzelfde|gelijk aan|hetzelfde als|the same)\b|\bis (dat|dit|het) (dan )?hetzelfde (als|als een)\b")
+
+
+def sameness_answered(part: Part, question: str) -> Part:
+    """'Is familie informeren hetzelfde als toestemming geven?': the sources keep such things apart."""
+    if not _SAME_AS.search(normalize(question)) or lead_verdict(part.lead) == "nee":
+        return part
+    lead = re.sub(r"^ja\.\s+", "", part.lead, flags=re.I)
+    if lead_verdict(lead) is not None:
+        return part
+    return replace(part, lead=phrase("first_line.niet_hetzelfde") + lead, verdict="nee")

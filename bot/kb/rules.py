@@ -142,6 +142,8 @@ def determine_role(kb: KnowledgeBase, facts: Dict[str, Optional[object]]) -> Rol
             if known("vrije_tijd"):
                 return ask("persoonlijke_band", "mantelzorger_professional_vrije_tijd", "zorgprofessional")
             return outcome("zorgprofessional")
+        if professional and known("vrije_tijd") is not True and known("voor_zichzelf") is not True:
+            return outcome("zorgprofessional")  # paid work for someone without a named bond: care in one's job (000)
         if known("voor_zichzelf") is None and known("ook_anderen_dan_naaste") is None:
             return ask("voor_zichzelf")
         return ask("persoonlijke_band")
