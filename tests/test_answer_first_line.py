@@ -797,3 +797,21 @@ def test_the_role_follows_from_how_the_help_started(kb, text, role):
 def test_a_neighbour_met_through_an_advert_is_no_mantelzorger(kb):
     text = "Mijn buurvrouw betaalt mij uit haar pgb om haar te helpen met douchen. Ik kende haar daarvoor niet, ik reageerde op een advertentie. Ben ik mantelzorger?"
     assert first_line(kb, text).startswith("nee, je bent hier geen mantelzorger"), first_line(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        # 000 'Wie geeft toestemming?': a capable care receiver decides, not his wife.
+        ("Onze cliënt kan prima zelf beslissen, maar zijn vrouw wil niet dat de vrijwilliger hem helpt met eten. Moeten we naar haar luisteren?",
+         "nee, niet als"),
+        # Dementia with a mentor: it turns on whether he can still decide this himself (000, 001 'Wat als de cliënt niet kan instemmen?').
+        ("Ik ben verzorgende. Een bewoner met dementie wil niet dat zijn dochter hem wast, maar de dochter is zijn mentor en zegt dat het moet. Wat nu?",
+         "dat hangt ervan af of"),
+        # The asker does the care and the mentor consents: both are named.
+        ("Mijn moeder heeft alzheimer en kan niet meer zelf beslissen. Mijn broer is haar mentor. Ik wil haar oogdruppels geven. "
+         "Wie moet daar toestemming voor geven?", "de wettelijk vertegenwoordiger geeft toestemming"),
+    ],
+)
+def test_who_says_no_and_who_decides(kb, text, start):
+    assert first_line(kb, text).startswith(start), first_line(kb, text)

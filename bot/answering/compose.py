@@ -851,8 +851,13 @@ def _third_is_receiver(s: Situation, qn: str) -> bool:
 
 def _informal_carer(kb: KnowledgeBase, s: Situation, actor: Actor) -> Optional[Actor]:
     """Someone other than the asker who will do the task ('haar schoonzoon wil ... geven')."""
+    if actor.is_asker and actor.role in ("mantelzorger", "vrijwilliger") and re.search(r"\bik (wil|ga|zou|doe|geef|help|druppel|spuit)\b", normalize(s.text)):
+        return actor  # 'Mijn broer is haar mentor. Ik wil haar oogdruppels geven.': the asker does it
     carer = actor if not actor.is_asker and actor.role in ("mantelzorger", "vrijwilliger") else doer(kb, s)
     return carer if carer is not None and carer.role in ("mantelzorger", "vrijwilliger") else None
+
+
+_THIRD_PARTY_WORDS = re.compile(r"\b(zijn|haar|hun) (vrouw|man|partner|echtgenote|echtgenoot|dochter|zoon|kinderen|familie|broer|zus|schoonzoon|schoondochter)\b")
 
 
 def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -> Part:
@@ -933,6 +938,12 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
             lead = phrase("consent_first.zelf_minderjarig")
             blocks.append(Block(band.text))
             sources.append(band.source)
+    elif s.refusal == "derde" and s.capacity != "wilsonbekwaam" and (band is None or band.max_age >= 16):
+        # 'Zijn vrouw wil niet dat de vrijwilliger hem helpt': the one cared for decides when he can (000 'Wie geeft toestemming?').
+        refuser = _THIRD_PARTY_WORDS.search(normalize(s.text))
+        wie = you_form(refuser.group(0)) if refuser else "de familie"
+        may = re.match(r"^(mag|mogen|kan|kunnen) ", qn)
+        lead, verdict = phrase("consent_first.derde_weigert_mag" if may else "consent_first.derde_weigert", naaste=naaste, wie=wie or refuser.group(0)), ("ja" if may else "nee")
     elif s.refusal == "receiver" and band is not None and band.id == "twaalf_tot_zestien" and not _ASKS_MAY_REFUSE.search(qn) and not _ASKS_OWN_VIEW.search(qn):
         # 'Mag oma het toch doen als ik het goed vind?': no, the child's no counts.
         lead, verdict = phrase("consent_first.kind_12_16_toch", naaste=naaste), "nee"
@@ -940,6 +951,13 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         lead, verdict = phrase("consent_first.kind_12_16", naaste=naaste), "ja"
     elif s.refusal == "receiver" and band is not None and band.id == "jonger_dan_12":
         lead, verdict = phrase("consent_first.kind_onder_12"), "hangt_af"
+    elif s.refusal == "receiver" and s.capacity == "twijfel" and s.receiver not in ("self", "asker") \
+            and re.search(r"\b(mentor|curator|wettelijk vertegenwoordiger|vertegenwoordiger|gemachtigde)\b", normalize(s.text)):
+        # A resident with dementia says no while the mentor says yes: it turns on whether he can still decide this himself.
+        lead, verdict = phrase("consent_first.weigering_twijfel", naaste=naaste), "hangt_af"
+        note = kb.note("weigering_zorgvrager")
+        blocks.append(Block(note.text))
+        sources.append(note.source)
     elif s.refusal == "receiver":
         if s.receiver in ("self", "asker"):
             lead, verdict = phrase("consent_first.weigering_zelf"), "nee"
@@ -967,8 +985,8 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         sources.append(band.source)
     elif s.capacity == "wilsonbekwaam" and _open_question(question) and (carer_other := _informal_carer(kb, s, actor)) is not None:
         # 'Wie moet er dan instemmen?' while a relative will do it: the representative, and the relative too (000).
-        lead = phrase("consent_first.wilsonbekwaam_en_uitvoerder", naaste=naaste, wie=actor_words(s, carer_other),
-                      rol=kb.roles[carer_other.role].label)
+        lead = phrase("consent_first.wilsonbekwaam_en_jij" if carer_other.is_asker else "consent_first.wilsonbekwaam_en_uitvoerder",
+                      naaste=naaste, wie=actor_words(s, carer_other), rol=kb.roles[carer_other.role].label)
         sources.append(kb.note("instemming_uitvoerder").source)
     elif s.capacity == "wilsonbekwaam":
         lead = phrase("consent_first.wilsonbekwaam", naaste=naaste)

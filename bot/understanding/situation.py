@@ -242,6 +242,9 @@ def _actor_in_question(question: str, mentions: List[Mention]) -> Tuple[str, Opt
     return "asker", None
 
 
+_THIRD_PARTY_REFUSES = re.compile(
+    r"\b(zijn|haar|hun) (vrouw|man|partner|echtgenote|echtgenoot|dochter|zoon|kinderen|familie|broer|zus|schoonzoon|schoondochter)"
+    r" (\w+ ){0,2}(wil|wilde|willen|wilden|vindt|vinden) (\w+ ){0,2}(niet dat|het niet goed dat|geen)\b")
 _HOLDS_LIABLE = re.compile(r"\b(kan|kun|mag|moet) (ik|we|wij) (\w+ ){0,4}(aansprakelijk|verantwoordelijk) (stellen|houden)\b|\b(kan|kun|mag) (ik|we|wij) (\w+ ){0,3}(schadevergoeding|een schadevergoeding) (eisen|vragen|krijgen)\b")
 
 _ROLE_PLURALS = r"(mantelzorgers|vrijwilligers|familieleden|naasten|zorgprofessionals|verzorgenden|verpleegkundigen|ouders|kinderen)"
@@ -647,6 +650,9 @@ def _circumstances(lex: Lexicon, s: Situation, norm: str) -> Situation:
     if has("receiver_refuses") and not re.search(r"\b(ik (wil|wilde)|(we|wij) (willen|wilden)) (het |dat |dit )?(eigenlijk |juist |ook )?niet\b", norm):
         # Told by the one cared for, 'hij wil geen hulp' is the carer's no; her own no is 'ik wil niet'.
         refusal = "actor" if s.receiver in ("self", "asker") else "receiver"
+    third = _THIRD_PARTY_REFUSES.search(norm)
+    if refusal == "receiver" and third:
+        refusal = "derde"  # 'zijn vrouw wil niet dat de vrijwilliger hem helpt': a relative says no, not the one cared for
     if s.asker_role == "wettelijk_vertegenwoordiger" and re.search(r"\bik (ben|was) (er|daar) (op )?tegen\b|\bik (geef|wil) (daar |er )?geen toestemming\b", norm):
         refusal = "receiver"  # the representative decides for the person and says no
     if has("actor_unwilling"):
