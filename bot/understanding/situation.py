@@ -495,6 +495,8 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
     story_actor = _story_actor(mentions, norm, asker_cared_for=role == "zorgvrager")
     asked_to_act = re.search(r"\b(vraagt|vroeg|vragen|vroegen|gevraagd) (me|mij|of ik|of wij|of we|ons)\b|\bik (wil|zou|ga) (graag )?\b|\b(wil|wilde|vraagt|vroeg|zegt|wilt|willen) dat (ik|we|wij)\b", norm)
     allow = re.search(r"\b(toestaan|toelaten|goedkeuren|laten doen|opdracht geven|een opdracht|overlaten aan|laten helpen|te laten|laten \w+)\b", q_norm)
+    if allow and re.search(r"\b(mij|me|ons) (een |de |die )?opdracht (geeft|geven|gegeven|heeft gegeven)\b|\bopdracht (krijg|krijgen|kreeg|kregen|gekregen|van)\b|\bin opdracht\b", q_norm):
+        allow = None  # 'als de verpleegkundige mij een opdracht geeft': the asker receives the assignment and acts
     delegate = _delegate(mentions, q_norm) if allow else None
     asks_may = re.search(r"\b(mag|mogen|kan|kunnen|toegestaan|toestaan|juridisch|wettelijk|verboden|mogelijk)\b", q_norm)
     if delegate is None and asks_may and re.search(r"\b(laten|opdracht)\b", norm) and (
