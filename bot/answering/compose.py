@@ -627,6 +627,7 @@ def _liability_target(question: str, story: str = "") -> str:
 
 
 _OUTSIDE_AGREEMENTS = form("outside_agreements")
+_NO_AGREEMENT = re.compile(r"\b(geen|zonder) (\w+ )?(vrijwilligers)?overeenkomst\b|\b(niets|nooit iets|niks) (\w+ )?op papier\b|\bniet (\w+ )?vastgelegd\b")
 
 
 def liability_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -> Part:
@@ -680,7 +681,8 @@ def liability_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str)
                            on_request=on_request, organisation_asks=organisation_asks)
     who = actor_words(s, subject)
     lead = None
-    fault_of_other = re.search(r"\bvoor (de |een |die )?(fout|fouten|schade|vergissing|vergissingen) van (de|mijn|zijn|haar|die|een|deze) \w+", q)
+    fault_of_other = re.search(r"\bvoor (de |een |die )?(fout|fouten|schade|vergissing|vergissingen) van (de|mijn|zijn|haar|die|een|deze) \w+", q) \
+        or re.search(r"\b(als|wanneer|stel dat) (zij|hij|ze|die|de (mantelzorger|dochter|zoon|partner|man|vrouw)) (daarna |dan |later |toch )?(een fout|iets fout|iets verkeerd|fouten) (maakt|doet|maken)\b", normalize(s.text))
     carer = doer(kb, s)
     if staff_asks and yes_no and fault_of_other and not s.not_responded and (
             (carer is not None and carer.role == "mantelzorger") or re.search(r"\b(partner|echtgeno\w*|dochter|zoon|familie\w*|mantelzorger|man|vrouw)\b", fault_of_other.group(0))):
@@ -699,6 +701,9 @@ def liability_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str)
             lead = phrase("liability_special.niet_gereageerd_wie")
     elif s.helps_others and s.foreseeable and (organisation_asks or staff_asks):
         lead = phrase("liability_special.voorzienbaar")
+    elif role == "vrijwilliger" and _NO_AGREEMENT.search(normalize(s.text)):
+        # 001 'Regel aansprakelijkheid goed': with an agreement the volunteer is not liable himself; without one the sources say no more.
+        lead = phrase("liability_special.zonder_overeenkomst")
     elif s.via_volunteer_org and role == "vrijwilliger":
         lead = phrase("liability_special.via_organisatie_ja" if target == "instelling" else "liability_special.via_organisatie")
     elif s.helps_others and (on_request or (on_request is None and asked_by_staff)) and (organisation_asks or staff_asks) \
