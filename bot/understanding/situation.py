@@ -329,8 +329,8 @@ def _only_speaks(m: Mention, norm: str) -> bool:
 
 def _first_relative(mentions: List[Mention], exclude: Optional[Mention] = None) -> Optional[Mention]:
     for m in mentions:
-        if m is exclude:
-            continue
+        if m is exclude or m.self_described:
+            continue  # 'mag ik als buurvrouw ...': the asker herself, not the one helped
         if m.relation and m.possessive in ("mijn", "m'n", "mn", "me", "onze", "ons", ""):
             return m
     return None
@@ -558,8 +558,9 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
         elif relation is None and relative is not None and not _only_speaks(relative, norm) and not _past_aside(relative, norm):
             relation = relative.relation  # 'ik ben de dochter van mevrouw Jansen'
         elif relation is None:
-            # 'ik ben maar de buurvrouw', 'ik woon al dertig jaar naast hem'
-            relation = next((r for r in ("familie", "vriend", "buur") if c.has("facts", f"asker_relation_{r}", norm)), None)
+            # 'ik ben maar de buurvrouw', 'ik woon al dertig jaar naast hem', 'mag ik als buurvrouw ...'
+            relation = next((r for r in ("familie", "vriend", "buur") if c.has("facts", f"asker_relation_{r}", norm)), None) \
+                or next((m.relation for m in mentions if m.self_described and m.relation), None)
         receiver_age = (receiver_mention.age if receiver_mention else None) or ages.get("asker" if receiver == "self" else "")
         if receiver == "self" and receiver_age is None:
             receiver_age = ages.get("asker")
