@@ -344,6 +344,9 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
         kinds = ["mag_ik"] + [k for k in kinds if k not in ("mag_ik", "wet_big", "wetten")]
     elif "mag_ik" in kinds and "wet_big" in kinds and s.task:
         kinds.remove("wet_big")  # the permission answer covers the Wet BIG for this task
+    if kinds[:1] == ["mag_ik"] and "privacy" in kinds and not s.tasks and _ABOUT_INFORMATION.search(normalize(read)):
+        # 'Ik wil niet dat mijn moeder mijn dossier leest. Mag zij dat?': about information, not a care task.
+        kinds = ["privacy"] + [k for k in kinds if k != "privacy"]
     if q.scores.get("privacy", 0.0) >= 2.0 and "toestemming" in kinds and "privacy" in kinds and kinds.index("toestemming") < kinds.index("privacy") \
             and _ABOUT_INFORMATION.search(normalize(read)) and not s.tasks:
         # 'ik wil niet dat mijn schoonzoon in mijn dossier kijkt': consent to share information, a privacy question.

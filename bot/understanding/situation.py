@@ -242,6 +242,7 @@ def _actor_in_question(question: str, mentions: List[Mention]) -> Tuple[str, Opt
     return "asker", None
 
 
+_OWN_INFO = re.compile(r"\b(mijn|m'n|mn) (dossier|zorgdossier|zorgplan|zorgleefplan|gegevens|medische gegevens|informatie|uitslagen)\b|\bover (mij|mezelf|me)\b")
 _THIRD_PARTY_REFUSES = re.compile(
     r"\b(zijn|haar|hun) (vrouw|man|partner|echtgenote|echtgenoot|dochter|zoon|kinderen|familie|broer|zus|schoonzoon|schoondochter)"
     r" (\w+ ){0,2}(wil|wilde|willen|wilden|vindt|vinden) (\w+ ){0,2}(niet dat|het niet goed dat|geen)\b")
@@ -650,7 +651,8 @@ def _circumstances(lex: Lexicon, s: Situation, norm: str) -> Situation:
         tasks, guessed = ((fuzzy.id,), True) if fuzzy else ((), False)
     capacity = "wilsonbekwaam" if has("wilsonbekwaam") else ("bekwaam" if has("capable") else ("twijfel" if has("capacity_doubt") else None))
     refusal = None
-    if has("receiver_refuses") and not re.search(r"\b(ik (wil|wilde)|(we|wij) (willen|wilden)) (het |dat |dit )?(eigenlijk |juist |ook )?niet\b", norm):
+    asker_refuses = re.search(r"\b(ik (wil|wilde)|(we|wij) (willen|wilden)) (het |dat |dit )?(eigenlijk |juist |ook )?niet\b|\bik (ben|heb|zorg|woon) [^.,?]{0,30} en wil (het |dat |dit )?(eigenlijk |juist |ook )?niet\b", norm)
+    if has("receiver_refuses") and not asker_refuses:
         # Told by the one cared for, 'hij wil geen hulp' is the carer's no; her own no is 'ik wil niet'.
         refusal = "actor" if s.receiver in ("self", "asker") else "receiver"
     third = _THIRD_PARTY_REFUSES.search(norm)
@@ -658,6 +660,8 @@ def _circumstances(lex: Lexicon, s: Situation, norm: str) -> Situation:
         refusal = "derde"  # 'zijn vrouw wil niet dat de vrijwilliger hem helpt': a relative says no, not the one cared for
     if s.asker_role == "wettelijk_vertegenwoordiger" and re.search(r"\bik (ben|was) (er|daar) (op )?tegen\b|\bik (geef|wil) (daar |er )?geen toestemming\b", norm):
         refusal = "receiver"  # the representative decides for the person and says no
+    if asker_refuses and has("receiver_refuses") and _OWN_INFO.search(norm) and refusal is None:
+        refusal = "actor"  # 'ik ben 17 en wil niet dat mijn moeder mijn dossier leest': her own information
     if has("actor_unwilling"):
         # 'Ik wil niet dat mijn schoondochter mij wast': the asker is the one cared for, so it is the receiver who refuses.
         refusal = refusal or ("receiver" if s.receiver in ("self", "asker") or (s.asker_role == "zorgvrager" and s.asker_role_stated) else "actor")

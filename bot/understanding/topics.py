@@ -80,7 +80,11 @@ class TopicIndex:
         asked = [normalize(q) for q in questions]
         ranked = sorted(((k, v + (LEAD_BONUS if self.has_lead_for(k, asked) else 0.0)) for k, v in ranked), key=lambda kv: -kv[1])
         if ranked and ranked[0][1] >= 1.0:
-            return ranked[0][0]
+            top, score = ranked[0]
+            usual = dict(ranked).get(keys[0], 0.0)
+            if top != keys[0] and not any(v for _, v in self.ranked(text, questions, keys)) and score < 1.5 * usual:
+                return keys[0]  # no keyword speaks for another topic: the usual one, unless the full text clearly points elsewhere
+            return top
         return keys[0]
 
     def has_lead_for(self, key: str, asked: Sequence[str]) -> bool:
