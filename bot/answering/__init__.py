@@ -355,6 +355,19 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
     # "Mag ik daar iets van zeggen?" without a care task: a topic answers it
     # better than the permission rules; those stay the last resort.
     weak_permission = "mag_ik" in kinds and q.scores.get("mag_ik", 0.0) < 1.0 and not s.tasks
+    if kinds[:1] == ["mag_ik"] and not s.tasks and not s.non_care_activity and not reply.parts:
+        # 'Het verpleeghuis heeft een open-deurbeleid. Mag dat zomaar?': no care task is asked about; a topic
+        # or dilemma the story's own words name answers it.
+        named = topic_index(kb).ranked(read, questions, list(kb.topics) + [f"dilemma:{d}" for d in kb.dilemmas])
+        if named and named[0][1] >= 3.0:
+            key = named[0][0]
+            question = questions[-1] if questions else read
+            if key.startswith("dilemma:"):
+                reply.parts.append(dilemma_part(kb, kb.dilemmas[key.split(":", 1)[1]], question=question))
+            elif kb.topics[key].kind != "veiligheid":
+                reply.parts.append(topic_part(kb.topics[key], question, people_line(kb, s, actor), story=read))
+            if reply.parts:
+                kinds = [k for k in kinds if k != "mag_ik"]
     for kind in kinds:
         if len(reply.parts) >= MAX_PARTS + (1 if kinds[0] == "noodgeval" else 0):
             break
