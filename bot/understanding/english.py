@@ -73,6 +73,13 @@ _GLOSSARY: List[Tuple[str, str]] = sorted([
     ("what role do i have", "welke rol heb ik"), ("still considered", "nog gezien als"), ("considered", "gezien als"), ("actually", "eigenlijk"),
     ("shut out", "buitengesloten"), ("the law requires", "de wet verplicht"), ("feeding tube", "sondevoeding"), ("spouse", "partner"),
     ("just turned", "is"), ("has just turned", "is"), ("turned", "is"),
+    ("say yes", "ja zeggen"), ("say no", "nee zeggen"), ("have to", "moet"), ("has to", "moet"), ("do we have to", "moeten wij"),
+    ("just do that", "dat zomaar doen"), ("just do it", "het zomaar doen"), ("if she asks me", "omdat zij het vraagt"),
+    ("if he asks me", "omdat hij het vraagt"), ("asked me to", "vroeg mij om"), ("asked me", "vroeg mij"), ("asks me", "vraagt het"),
+    ("take over", "overnemen"), ("learn", "leren"), ("learning", "leren"), ("allowed", "toegestaan"), ("under dutch law", "volgens de wet"),
+    ("or", "of"), ("himself", "zelf"), ("herself", "zelf"), ("that", "dat"), ("this", "dit"), ("me as", "ik als"), ("me", "mij"),
+    ("not", "niet"), ("want", "wil"), ("wants", "wil"), ("does", "doet"), ("should", "moet"), ("would", "zou"), ("each time", "elke keer"),
+    ("every time", "elke keer"), ("again", "opnieuw"), ("coach", "trainer"), ("teacher", "leerkracht"), ("school", "school"),
     ("to", "te"), ("if", "als"), ("she", "zij"), ("he", "hij"), ("i", "ik"), ("we", "wij"), ("still", "nog"), ("a carer", "mantelzorger"),
 ], key=lambda pair: len(pair[0]), reverse=True)
 
