@@ -10,7 +10,9 @@ import re
 from dataclasses import replace
 from typing import Any, Dict, List, Mapping, Optional, Sequence
 
-from bot.answering.verdicts import checked_claim, must_answered, role_change_answered, sameness_answered, sufficiency_answered
+from bot.answering.verdicts import (
+    checked_claim, implicit_yes_answered, must_answered, role_change_answered, sameness_answered, sufficiency_answered,
+)
 from bot.answering.compose import (
     ASKS_IF_RESERVED, asked_role, asker_line, people_line, role_definition_part, you_form,
     consent_part, dilemma_part, liability_part, permission_part, refuse_part, responsibilities_part, role_of_actor,
@@ -379,7 +381,8 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
     if reply.parts:
         last = questions[-1] if questions else read
         first = checked_claim(reply.parts[0], read, questions)
-        reply.parts[0] = sameness_answered(role_change_answered(sufficiency_answered(must_answered(first, last), last), last), last)
+        first = sufficiency_answered(must_answered(first, last), last)
+        reply.parts[0] = implicit_yes_answered(sameness_answered(role_change_answered(first, last), last), last)
     if reply.parts and reply.parts[0].kind in ("mag_ik", "wet_big") and questions and _ASKS_IF_FORBIDDEN.search(normalize(questions[-1])):
         reply.parts[0] = _forbidden_form(reply.parts[0])
     if reply.parts and _family_role_unsaid(s, reply.parts):

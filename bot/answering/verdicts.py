@@ -119,3 +119,15 @@ def sameness_answered(part: Part, question: str) -> Part:
     if lead_verdict(lead) is not None:
         return part
     return replace(part, lead=phrase("first_line.niet_hetzelfde") + lead, verdict="nee")
+
+
+_YES_NO_START = re.compile(r"^(mag|mogen|kan|kun|kunnen|is|zijn|moet|moeten|hoort|heb|hebben|heeft|klopt|geldt|bestaat)\b")
+_IMPLICIT_YES = re.compile(r"^(dat|het) (kan|mag)\b(?! niet)")
+
+
+def implicit_yes_answered(part: Part, question: str) -> Part:
+    """'Mogen wij een WhatsApp-groep maken?' - 'Dat kan, als ...' says yes: the first line says it in so many words."""
+    q = normalize(re.split(r"[:;,]\s+", question.strip())[-1])
+    if lead_verdict(part.lead) is not None or not _YES_NO_START.match(q) or not _IMPLICIT_YES.match(part.lead.lower()):
+        return part
+    return replace(part, lead="Ja, " + part.lead[0].lower() + part.lead[1:], verdict=part.verdict or "ja_onder_voorwaarden")
