@@ -248,8 +248,13 @@ def permission_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str
     if key == "vrijwilliger_zelf_beslissen":
         decision = replace(decision, verdict="nee")
     no_consent = without_consent_lead(kb, s, question) if role != "zorgvrager" else None
+    band = consent_band(kb, s.receiver_age)
     if no_consent:
         lead, decision = no_consent, replace(decision, verdict="nee")
+    elif s.refusal == "receiver" and role != "zorgvrager" and s.capacity not in ("wilsonbekwaam", "twijfel") \
+            and (band is None or band.id != "jonger_dan_12") and decision.verdict in ("ja", "ja_onder_voorwaarden"):
+        # 'Het meisje (14) wil het niet. Kan ik het doen als de moeder het goed vindt?': her no counts (000 'Wie geeft toestemming?').
+        lead, decision = phrase("consent_first.weigering", naaste=naaste), replace(decision, verdict="nee")
     elif decision.verdict in ("ja", "ja_onder_voorwaarden") and lead.startswith("Ja, ") and _disputes_a_ban(s.text, question):
         # 'Een verzorgende zei dat dat niet mag. Is dat echt zo?': no, the claim is wrong.
         lead, decision = phrase("first_line.claim_niet_waar") + lead[len("Ja, "):], replace(decision, verdict="nee")
@@ -900,6 +905,9 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         story_q = normalize(s.text)
         age_question = "parents" if _ASKS_PARENTS.search(story_q) and re.search(r"\b(nodig|moet|moeten|verplicht)\b", qn) \
             else _age_question(story_q, asker_is_young)
+    if s.refusal == "receiver" and band is not None and band.id == "twaalf_tot_zestien" and age_question in (None, "parents") \
+            and re.search(r"\bals (wij|we|ik|de ouders?|zijn ouders|haar ouders|mijn (man|vrouw)) (als (ouders?|moeder|vader|voogd) )?(toestemming|akkoord|ja|het goed)\b", qn):
+        age_question = "parent_alone"  # 'onze zoon (13) wil het niet. Kan opa het toch doen als wij toestemming geven?'
     asks_volunteer_use = re.search(r"\bvrijwilligers?\b", qn) and re.search(r"\b(inzetten|inzet|vragen|toestemming|instemm\w*|moet)\b", qn)
     no_consent = without_consent_lead(kb, s, question)
     if no_consent:

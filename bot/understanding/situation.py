@@ -412,6 +412,9 @@ def _story_actor(mentions: List[Mention], norm: str, asker_cared_for: bool = Fal
         # 'de zoon van een bewoonster geeft ...': the window starts after 'van ...'.
         if re.search(rf"\b{re.escape(m.words)}(?: van (?:{_DET} )?[a-z']+)?(?: [a-z']+){{0,{window}}} {_ACTING}\b", norm):
             return m
+        # 'Vorige maand nam de man van een bewoonster ... mee': the verb before the subject.
+        if m.of_other and re.search(rf"\b(nam|neemt|gaf|geeft|hielp|helpt|deed|doet|spoot|spuit|bracht|brengt|tilde|tilt) $", norm[max(0, m.start - 12):m.start]):
+            return m
     return None
 
 
@@ -603,7 +606,9 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
                 # 'mag een vrijwilliger bij mijn moeder ...': the volunteer has no bond with her;
                 # 'een vrijwilliger helpt haar eigen vader': the volunteer's own relative.
                 gap = target.start - (actor_mention.start + len(actor_mention.words))
-                own = target.possessive in ("haar", "zijn", "hun") and (" eigen " in f" {target.words} " or gap < 25)
+                own = target.possessive in ("haar", "zijn", "hun") and (" eigen " in f" {target.words} " or gap < 25) \
+                    and not re.match(r" (deed|deden|hielp|gaf|spoot|verzorgde)\b", norm[target.start + len(target.words):])
+                # not 'omdat hij dat jarenlang bij zijn eigen vrouw deed': a past aside, not the one helped
                 relation = target.relation if own and lex.kb.relations[target.relation].bond == "persoonlijk" else None
         situation = replace(
             situation, actor="other", actor_words=actor_mention.words if actor_mention else None,
@@ -651,7 +656,7 @@ def _circumstances(lex: Lexicon, s: Situation, norm: str) -> Situation:
         tasks, guessed = ((fuzzy.id,), True) if fuzzy else ((), False)
     capacity = "wilsonbekwaam" if has("wilsonbekwaam") else ("bekwaam" if has("capable") else ("twijfel" if has("capacity_doubt") else None))
     refusal = None
-    asker_refuses = re.search(r"\b(ik (wil|wilde)|(we|wij) (willen|wilden)) (het |dat |dit )?(eigenlijk |juist |ook )?niet\b|\bik (ben|heb|zorg|woon) [^.,?]{0,30} en wil (het |dat |dit )?(eigenlijk |juist |ook )?niet\b", norm)
+    asker_refuses = re.search(r"\b(ik (wil|wilde)|(we|wij) (willen|wilden)) (het |dat |dit )?(eigenlijk |juist |ook |liever )?niet\b|\bik (ben|heb|zorg|woon) [^.,?]{0,30} en wil (het |dat |dit )?(eigenlijk |juist |ook |liever )?niet\b", norm)
     if has("receiver_refuses") and not asker_refuses:
         # Told by the one cared for, 'hij wil geen hulp' is the carer's no; her own no is 'ik wil niet'.
         refusal = "actor" if s.receiver in ("self", "asker") else "receiver"
