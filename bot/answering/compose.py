@@ -906,7 +906,7 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
         age_question = "parents" if _ASKS_PARENTS.search(story_q) and re.search(r"\b(nodig|moet|moeten|verplicht)\b", qn) \
             else _age_question(story_q, asker_is_young)
     if s.refusal == "receiver" and band is not None and band.id == "twaalf_tot_zestien" and age_question in (None, "parents") \
-            and re.search(r"\bals (wij|we|ik|de ouders?|zijn ouders|haar ouders|mijn (man|vrouw)) (als (ouders?|moeder|vader|voogd) )?(toestemming|akkoord|ja|het goed)\b", qn):
+            and re.search(r"\bals (wij|we|de ouders?|zijn ouders|haar ouders) (als (ouders?|moeder|vader|voogd) )?(toestemming|akkoord|ja|het goed)\b", qn):
         age_question = "parent_alone"  # 'onze zoon (13) wil het niet. Kan opa het toch doen als wij toestemming geven?'
     asks_volunteer_use = re.search(r"\bvrijwilligers?\b", qn) and re.search(r"\b(inzetten|inzet|vragen|toestemming|instemm\w*|moet)\b", qn)
     no_consent = without_consent_lead(kb, s, question)
