@@ -313,6 +313,9 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
     kinds = [k for k in q.types if k not in ("greeting", "thanks")]
     if kinds and kinds[0] == "medisch" and s.task_guessed:
         kinds = [k for k in kinds if k != "mag_ik"]  # a medicine question, not permission for a task it only resembles
+    if kinds[:1] == ["mag_ik"] and len(kinds) > 1 and questions and not _asks_permission(questions) and q.scores.get("mag_ik", 0.0) <= 2.0:
+        # 'Ik krijg het gevoel dat ik het personeel moet aanvullen. Is dat de bedoeling?': no permission is asked.
+        kinds = kinds[1:] + ["mag_ik"]
     defined = asked_role(questions[-1] if questions else read)
     if defined and defined in kb.roles:
         # 'Wat is een zorgvrager?', 'wat is de rol van de zorginstelling?': the role itself, whoever asks.
