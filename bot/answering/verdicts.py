@@ -85,7 +85,8 @@ _ONLY_ONE_CONDITION = form("only_one_condition")
 def sufficiency_answered(part: Part, question: str) -> Part:
     """'Mag ik dat als ik denk dat ik het kan?', 'mag ik het gewoon doen als de cliënt het goed vindt?':
     for a volunteer or a professional one condition alone is not enough (000 'Vrijwilliger', 'Zorgprofessional')."""
-    if part.role not in ("vrijwilliger", "zorgprofessional") or part.kind not in ("mag_ik", "wet_big"):
+    named = re.search(r"\b(vrijwilliger|vrijwilligers|verpleegkundige|verzorgende|zorgprofessional|medewerker)\b", normalize(question))
+    if (part.role not in ("vrijwilliger", "zorgprofessional") and not (part.role is None and named)) or part.kind not in ("mag_ik", "wet_big"):
         return part
     if lead_verdict(part.lead) == "nee" or not _ONLY_ONE_CONDITION.search(normalize(question)):
         return part

@@ -581,7 +581,7 @@ def extract(lex: Lexicon, text: str, english: bool = False) -> Situation:
         receiver = "other"
         receiver_age = None
         # 'Mag hij zelf toestemming geven?' is about deciding, not about doing the care himself.
-        q_norm_tail = re.sub(r"\bzelf (toestemming|beslissen|besluiten|bepalen|kiezen|ja zeggen|nee zeggen)\b", r"\1", q_norm)
+        q_norm_tail = re.sub(r"\bzelf (nog |ook |wel |dan )*(toestemming|beslissen|besluiten|bepalen|kiezen|ja zeggen|nee zeggen)\b", r"\2", q_norm)
         if (actor_mention is not None and c.has("facts", "actor_self_care", norm)) or re.search(rf"\b({_THIRD_PERSON}|{re.escape(actor_mention.words) if actor_mention else 'xx'}) (\w+ ){{0,6}}(zelf|zichzelf|bij zichzelf)\b", q_norm_tail) or (
             actor_mention is not None and c.has("facts", "self_task", q_norm_tail.replace("mijn", "zijn"))
             and re.search(r"\b(zelf|zichzelf)\b", q_norm_tail)
@@ -660,6 +660,8 @@ def _circumstances(lex: Lexicon, s: Situation, norm: str) -> Situation:
     if has("receiver_refuses") and not asker_refuses:
         # Told by the one cared for, 'hij wil geen hulp' is the carer's no; her own no is 'ik wil niet'.
         refusal = "actor" if s.receiver in ("self", "asker") else "receiver"
+    if re.search(r"\b(kan|mag|mogen|kunnen) (een|de) (verpleegkundige|zorgprofessional|verzorgende|vrijwilliger|mantelzorger|medewerker|helpende)s? (dat |het |dit )?(ook |altijd |gewoon )?weigeren\b", norm):
+        refusal = "actor"  # 'kan een verpleegkundige weigeren als ze zich niet zeker voelt?': the one asked to do it says no
     third = _THIRD_PARTY_REFUSES.search(norm)
     if refusal == "receiver" and third:
         refusal = "derde"  # 'zijn vrouw wil niet dat de vrijwilliger hem helpt': a relative says no, not the one cared for
