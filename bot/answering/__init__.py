@@ -10,9 +10,7 @@ import re
 from dataclasses import replace
 from typing import Any, Dict, List, Mapping, Optional, Sequence
 
-from bot.answering.verdicts import (
-    checked_claim, implicit_yes_answered, must_answered, role_change_answered, sameness_answered, sufficiency_answered,
-)
+from bot.answering.verdicts import first_line
 from bot.answering.compose import (
     ASKS_IF_RESERVED, asked_role, asker_line, people_line, role_definition_part, you_form,
     consent_part, dilemma_part, liability_part, permission_part, refuse_part, responsibilities_part, role_of_actor,
@@ -273,6 +271,14 @@ def _buttons(main: Optional[str], s: Situation) -> List[Button]:
     return [b for b in out if b.title in titles.values()]
 
 
+def _named_part(kb: KnowledgeBase, key: str, s: Situation, actor: Actor, text: str, questions: Sequence[str]) -> Part:
+    """The answer of a topic or dilemma ('dilemma:<id>') chosen by its name."""
+    question = questions[-1] if questions else text
+    if key.startswith("dilemma:"):
+        return dilemma_part(kb, kb.dilemmas[key.split(":", 1)[1]], question=question)
+    return topic_part(kb.topics[key], question, people_line(kb, s, actor), story=text)
+
+
 def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mapping]] = None,
            context: Optional[Mapping[str, Any]] = None, follow_up: Optional[str] = None,
            stated_role: Optional[str] = None) -> Reply:
@@ -364,15 +370,9 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
         # 'Het verpleeghuis heeft een open-deurbeleid. Mag dat zomaar?': no care task is asked about; a topic
         # or dilemma the story's own words name answers it.
         named = topic_index(kb).ranked(read, questions, list(kb.topics) + [f"dilemma:{d}" for d in kb.dilemmas])
-        if named and named[0][1] >= 3.0:
-            key = named[0][0]
-            question = questions[-1] if questions else read
-            if key.startswith("dilemma:"):
-                reply.parts.append(dilemma_part(kb, kb.dilemmas[key.split(":", 1)[1]], question=question))
-            elif kb.topics[key].kind != "veiligheid":
-                reply.parts.append(topic_part(kb.topics[key], question, people_line(kb, s, actor), story=read))
-            if reply.parts:
-                kinds = [k for k in kinds if k != "mag_ik"]
+        if named and named[0][1] >= 3.0 and (named[0][0].startswith("dilemma:") or kb.topics[named[0][0]].kind != "veiligheid"):
+            reply.parts.append(_named_part(kb, named[0][0], s, actor, read, questions))
+            kinds = [k for k in kinds if k != "mag_ik"]
     for kind in kinds:
         if len(reply.parts) >= MAX_PARTS + (1 if kinds[0] == "noodgeval" else 0):
             break
@@ -382,10 +382,7 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
         if part is not None and all(p.kind != part.kind for p in reply.parts):
             reply.parts.append(part)
     if reply.parts:
-        last = questions[-1] if questions else read
-        first = checked_claim(reply.parts[0], read, questions)
-        first = sufficiency_answered(must_answered(first, last), last)
-        reply.parts[0] = implicit_yes_answered(sameness_answered(role_change_answered(first, last), last), last)
+        reply.parts[0] = first_line(reply.parts[0], read, questions)
     if reply.parts and reply.parts[0].kind in ("mag_ik", "wet_big") and questions and _ASKS_IF_FORBIDDEN.search(normalize(questions[-1])):
         reply.parts[0] = _forbidden_form(reply.parts[0])
     if reply.parts and _family_role_unsaid(s, reply.parts):
@@ -400,12 +397,7 @@ def answer(kb: KnowledgeBase, text: str, intent_ranking: Optional[Sequence[Mappi
         ranked = [kv for kv in topic_index(kb).combined(read, questions) if kb.topics.get(kv[0]) is None
                   or kb.topics[kv[0]].kind != "veiligheid"]
         if ranked and ranked[0][1] >= 2.5:
-            key = ranked[0][0]
-            question = questions[-1] if questions else read
-            if key.startswith("dilemma:"):
-                reply.parts.append(dilemma_part(kb, kb.dilemmas[key.split(":", 1)[1]], question=question))
-            else:
-                reply.parts.append(topic_part(kb.topics[key], question, people_line(kb, s, actor), story=read))
+            reply.parts.append(_named_part(kb, ranked[0][0], s, actor, read, questions))
         elif weak_permission:
             reply.parts.append(_part_for(kb, "mag_ik", s, actor, read, questions))
         elif not (s.tasks or s.asker_role or s.relation or s.actor_role or s.doer_words):

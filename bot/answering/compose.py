@@ -610,9 +610,12 @@ def decided_role_part(kb: KnowledgeBase, det) -> Part:
 
 # -- aansprakelijkheid ----------------------------------------------------------------
 
+_HOLDS_LIABLE = form("holds_liable")
+
+
 def _liability_target(question: str, story: str = "") -> str:
     q = normalize(question)
-    holds = re.search(r"\b(kan|kun|mag) (ik|we|wij) (\w+ ){0,4}(aansprakelijk|verantwoordelijk) (stellen|houden)\b", q)
+    holds = _HOLDS_LIABLE.search(q)
     if holds and re.search(r"\b(thuiszorg|verpleeghuis|instelling|zorginstelling|organisatie|wijkverpleging|zorgaanbieder|stichting|tehuis)\b", q):
         return "instelling"  # 'Kan ik de thuiszorg daarvoor aansprakelijk stellen?', asked by the one cared for
     if re.search(r"\b(ben ik|kan ik|word ik|ik (zelf )?aansprakelijk|mijzelf|mezelf|ben je|ik dan|(mij|me) aansprakelijk)\b", q) and not holds:
@@ -632,7 +635,7 @@ def _liability_target(question: str, story: str = "") -> str:
 
 
 _OUTSIDE_AGREEMENTS = form("outside_agreements")
-_NO_AGREEMENT = re.compile(r"\b(geen|zonder) (\w+ )?(vrijwilligers)?overeenkomst\b|\b(niets|nooit iets|niks) (\w+ )?op papier\b|\bniet (\w+ )?vastgelegd\b")
+_NO_AGREEMENT = form("no_agreement")
 
 
 def liability_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -> Part:
@@ -867,7 +870,7 @@ def _informal_carer(kb: KnowledgeBase, s: Situation, actor: Actor) -> Optional[A
     return carer if carer is not None and carer.role in ("mantelzorger", "vrijwilliger") else None
 
 
-_THIRD_PARTY_WORDS = re.compile(r"\b(zijn|haar|hun) (vrouw|man|partner|echtgenote|echtgenoot|dochter|zoon|kinderen|familie|broer|zus|schoonzoon|schoondochter)\b")
+_THIRD_PARTY_REFUSES = form("third_party_refuses")
 
 
 def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -> Part:
@@ -953,10 +956,10 @@ def consent_part(kb: KnowledgeBase, s: Situation, actor: Actor, question: str) -
             sources.append(band.source)
     elif s.refusal == "derde" and s.capacity != "wilsonbekwaam" and (band is None or band.max_age >= 16):
         # 'Zijn vrouw wil niet dat de vrijwilliger hem helpt': the one cared for decides when he can (000 'Wie geeft toestemming?').
-        refuser = _THIRD_PARTY_WORDS.search(normalize(s.text))
-        wie = you_form(refuser.group(0)) if refuser else "de familie"
+        refuser = _THIRD_PARTY_REFUSES.search(normalize(s.text))
+        wie = (you_form(refuser.group(1)) or refuser.group(1)) if refuser else "de familie"
         may = re.match(r"^(mag|mogen|kan|kunnen) ", qn)
-        lead, verdict = phrase("consent_first.derde_weigert_mag" if may else "consent_first.derde_weigert", naaste=naaste, wie=wie or refuser.group(0)), ("ja" if may else "nee")
+        lead, verdict = phrase("consent_first.derde_weigert_mag" if may else "consent_first.derde_weigert", naaste=naaste, wie=wie), ("ja" if may else "nee")
     elif s.refusal == "receiver" and band is not None and band.id == "twaalf_tot_zestien" and not _ASKS_MAY_REFUSE.search(qn) and not _ASKS_OWN_VIEW.search(qn):
         # 'Mag oma het toch doen als ik het goed vind?': no, the child's no counts.
         lead, verdict = phrase("consent_first.kind_12_16_toch", naaste=naaste), "nee"
@@ -1126,13 +1129,8 @@ def asked_role(question: str) -> Optional[str]:
     m = _ASKS_ROLE_DEFINITION.search(normalize(question).strip(" ?"))
     if not m:
         return None
-    word = next(g for g in reversed(m.groups()) if g and g.rstrip("s") in _ROLE_WORD_IDS or g in _ROLE_WORD_IDS)
-    return _ROLE_WORD_IDS.get(word, _ROLE_WORD_IDS.get(word.rstrip("s")))
-
-
-_ROLE_WORD_IDS = {"zorgvrager": "zorgvrager", "mantelzorger": "mantelzorger", "vrijwilliger": "vrijwilliger",
-                  "zorgprofessional": "zorgprofessional", "zorginstelling": "zorginstelling",
-                  "wettelijk vertegenwoordiger": "wettelijk_vertegenwoordiger", "wettelijke vertegenwoordiger": "wettelijk_vertegenwoordiger"}
+    word = re.search(r"zorgvrager|mantelzorger|vrijwilliger|zorgprofessional|zorginstelling|vertegenwoordiger", m.group(0)).group(0)
+    return "wettelijk_vertegenwoordiger" if word == "vertegenwoordiger" else word
 
 
 def role_definition_part(kb: KnowledgeBase, role_id: str) -> Part:

@@ -7,7 +7,7 @@ what the sources allow, or one that leaves no room for the conditions the
 sources name, is not right.
 
 'Moet ik ...?' answered with 'je hoeft geen ...' or 'je bent niet verplicht':
-the first line then starts with 'Nee'."""
+the first line then starts with 'Nee'. `first_line` applies every check in turn."""
 from __future__ import annotations
 
 import re
@@ -96,7 +96,7 @@ def sufficiency_answered(part: Part, question: str) -> Part:
     return replace(part, lead=phrase("first_line.niet_zomaar") + lead[0].lower() + lead[1:], verdict="nee")
 
 
-_BECOME_ROLE = re.compile(r"\b(moet|moeten|hoef|hoeft) (ik|hij|zij|ze|we|wij) (daarvoor |dan |eerst |daar )*(eerst |officieel |ook )*(een )?(vrijwilliger|mantelzorger|zorgprofessional|personeel) (worden|zijn|bij)\b")
+_BECOME_ROLE = form("become_role")
 
 
 def role_change_answered(part: Part, question: str) -> Part:
@@ -109,7 +109,7 @@ def role_change_answered(part: Part, question: str) -> Part:
     return replace(part, lead="Nee. " + part.lead, verdict="nee")
 
 
-_SAME_AS = re.compile(r"^(is|zijn|betekent|valt) (\w+ ){1,8}(hetzelfde|een en hetzelfde|gelijk aan|hetzelfde als|the same)\b|\bis (dat|dit|het) (dan )?hetzelfde (als|als een)\b")
+_SAME_AS = form("same_as")
 
 
 def sameness_answered(part: Part, question: str) -> Part:
@@ -122,8 +122,8 @@ def sameness_answered(part: Part, question: str) -> Part:
     return replace(part, lead=phrase("first_line.niet_hetzelfde") + lead, verdict="nee")
 
 
-_YES_NO_START = re.compile(r"^(mag|mogen|kan|kun|kunnen|is|zijn|moet|moeten|hoort|heb|hebben|heeft|klopt|geldt|bestaat)\b")
-_IMPLICIT_YES = re.compile(r"^(dat|het) (kan|mag)\b(?! niet)")
+_YES_NO_START = form("yes_no_start")
+_IMPLICIT_YES = form("implicit_yes_lead")
 
 
 def implicit_yes_answered(part: Part, question: str) -> Part:
@@ -132,3 +132,12 @@ def implicit_yes_answered(part: Part, question: str) -> Part:
     if lead_verdict(part.lead) is not None or not _YES_NO_START.match(q) or not _IMPLICIT_YES.match(part.lead.lower()):
         return part
     return replace(part, lead="Ja, " + part.lead[0].lower() + part.lead[1:], verdict=part.verdict or "ja_onder_voorwaarden")
+
+
+def first_line(part: Part, text: str, questions: Sequence[str]) -> Part:
+    """The first part with a first line that carries the verdict its question asks for."""
+    last = questions[-1] if questions else text
+    part = checked_claim(part, text, questions)
+    for check in (must_answered, sufficiency_answered, role_change_answered, sameness_answered, implicit_yes_answered):
+        part = check(part, last)
+    return part

@@ -242,11 +242,9 @@ def _actor_in_question(question: str, mentions: List[Mention]) -> Tuple[str, Opt
     return "asker", None
 
 
-_OWN_INFO = re.compile(r"\b(mijn|m'n|mn) (dossier|zorgdossier|zorgplan|zorgleefplan|gegevens|medische gegevens|informatie|uitslagen)\b|\bover (mij|mezelf|me)\b")
-_THIRD_PARTY_REFUSES = re.compile(
-    r"\b(zijn|haar|hun) (vrouw|man|partner|echtgenote|echtgenoot|dochter|zoon|kinderen|familie|broer|zus|schoonzoon|schoondochter)"
-    r" (\w+ ){0,2}(wil|wilde|willen|wilden|vindt|vinden) (\w+ ){0,2}(niet dat|het niet goed dat|geen)\b")
-_HOLDS_LIABLE = re.compile(r"\b(kan|kun|mag|moet) (ik|we|wij) (\w+ ){0,4}(aansprakelijk|verantwoordelijk) (stellen|houden)\b|\b(kan|kun|mag) (ik|we|wij) (\w+ ){0,3}(schadevergoeding|een schadevergoeding) (eisen|vragen|krijgen)\b")
+_OWN_INFO = form("own_information")
+_THIRD_PARTY_REFUSES = form("third_party_refuses")
+_HOLDS_LIABLE = form("holds_liable")
 
 _ROLE_PLURALS = r"(mantelzorgers|vrijwilligers|familieleden|naasten|zorgprofessionals|verzorgenden|verpleegkundigen|ouders|kinderen)"
 
